@@ -506,9 +506,9 @@ type StatusResponse struct {
 // Tag A tag of the connection. At most 20 tags per connection, keys unique (user guide).
 // Character sets differ: OTC allows letters, digits, spaces and `_ . : + - @`; HWC also
 // allows `=` and letters of any language. The patterns accept what either cloud allows;
-// "letters of any language" is written as the literal range U+00C0 to U+FFFC (no `\p{L}`,
-// which ECMA-262 tools without the Unicode flag misread), so it is a little wider than
-// letters.
+// "letters of any language" is written as the literal range U+00C0 to U+FFFC (no Unicode
+// property escape, which ECMA-262 tools without the Unicode flag misread), so it is a little
+// wider than letters.
 type Tag struct {
 	// Key Tag key, 1 to 128 characters, no leading or trailing space, not starting with `_sys_`.
 	//

@@ -1,0 +1,44 @@
+// Package fake is an in-memory emulator of the DLI enhanced datasource connection API, for tests
+// and for local runs of tools that talk to DLI.
+//
+// A Server is an http.Handler: the oapi-codegen strict server generated from the spec (package
+// gen), mounted on an http.ServeMux, behind middleware that behaves like the API gateway and the
+// service in front of the real handlers:
+//
+//		record -> route -> faults -> auth -> validate -> generated router -> operations
+//
+//	  - record gives every answer an X-Request-Id and keeps a log for Requests.
+//	  - route finds the spec operation (404 APIGW.0101 otherwise) and buffers the body once, so the
+//	    signature check and the validator can both read it.
+//	  - faults injects queued or random failures (see Fault), before or after the operation ran.
+//	  - auth checks AK/SK signatures and IAM tokens (401 APIGW.0301).
+//	  - validate checks the request against the spec with kin-openapi (400 DLI.0001 naming the
+//	    field), so a request the spec refuses never reaches an operation.
+//
+// State lives in the Server (no package-level state), guarded by one mutex, so a Server can be
+// shared by many goroutines and many Servers can run in one test binary.
+//
+// Behaviour follows the vendors' reference pages where they say something, and the choices below
+// where they do not:
+//
+//   - A missing connection, or one of another project, is answered with 400 DLI.0001
+//     "Connection <id> does not exist." by every operation, as the real service does.
+//   - Deletion is soft: a deleted connection is still shown (status DELETED) and listed with
+//     status=DELETED, but every other operation treats it as missing; deleting it again is 400
+//     DLI.0001.
+//   - Connection names are unique among a project's connections that are not deleted: a second
+//     create with the same name is 400 DLI.0006 (object already exists). The reference pages do
+//     not say; refusing makes name-based lookups by clients unambiguous.
+//   - Each bound queue or pool gets a peering that is CREATING until Options.ActivationDelay has
+//     passed on the injected clock, then ACTIVE, or FAILED with err_msg for names registered with
+//     FailPeering before the binding was made. States are computed when read, so no goroutine
+//     runs in the background.
+//   - Binding a queue or pool that is already bound is 400 DLI.0006; unbinding one that is not
+//     bound is 400 DLI.0002 (object does not exist); a bind or unbind naming nothing, an empty
+//     name, a name twice, or the `default` queue is 400 DLI.0001. Requests are all or nothing.
+//   - Route names are unique within a connection and two routes may not have the same network
+//     (compared as parsed prefixes, a bare address counting as /32 or /128): 400 DLI.0006.
+//     IPv6 routes are refused (DLI.0001) because no connection of the fake has IPv6 enabled.
+//     Deleting a missing route is 400 DLI.0001. The v3 and the deprecated v2.0 paths share the
+//     same routes.
+package fake

@@ -1,0 +1,101 @@
+package fake
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// Options configure a Server. The zero value is a usable emulator: no authentication, peerings
+// ACTIVE at once, the system clock, no faults, listening on 127.0.0.1 with a free port.
+type Options struct {
+	// Credentials maps access keys (AK) to secret keys (SK). When it is not empty, requests
+	// signed with SDK-HMAC-SHA256 (or V11-HMAC-SHA256) by one of these pairs are accepted, as by
+	// the API gateway in front of DLI; anything else without a valid token is 401 APIGW.0301.
+	Credentials map[string]string
+
+	// Tokens are the accepted X-Auth-Token values (IAM tokens). When neither Tokens nor
+	// Credentials is set, no authentication is required at all.
+	Tokens []string
+
+	// ActivationDelay is how long a new peering of a queue or pool stays CREATING before it
+	// turns ACTIVE (or FAILED), measured on Now. Zero makes peerings final at once.
+	ActivationDelay time.Duration
+
+	// Now is the clock of the emulated service: creation and update times, and the end of
+	// ActivationDelay. Tests inject a clock they advance by hand; nil means time.Now. Signature
+	// freshness (X-Sdk-Date) is always checked against the real clock, like the gateway does,
+	// so a test clock far from now does not break signed requests.
+	Now func() time.Time
+
+	// ErrorRate is the probability, from 0 to 1, that a request which no queued Fault matched
+	// fails with a random 500, 502, 503 or 504 before reaching its operation.
+	ErrorRate float64
+
+	// Latency bounds a random delay, from 0 up to Latency, added before each request is handled
+	// (it honours the request's context).
+	Latency time.Duration
+
+	// Seed seeds the random source behind ErrorRate and Latency, so a run can be replayed: the
+	// same seed and the same sequence of requests give the same faults.
+	Seed int64
+
+	// Addr is the address Start listens on; empty means "127.0.0.1:0" (a free loopback port).
+	Addr string
+
+	// AllowNonLoopback lets Start listen on an address that is not a loopback one. The fake
+	// accepts anything signed by well-known test keys, so exposing it needs an explicit choice.
+	AllowNonLoopback bool
+
+	// RefuseDeleteWhileCreating makes DeleteEnhancedConnection answer 400 DLI.0007 while a
+	// peering of the connection is still CREATING, the constraint the reference pages state.
+	// Off by default because most tests delete right after creating.
+	RefuseDeleteWhileCreating bool
+}
+
+// defaultAddr is where Start listens when Options.Addr is empty: loopback, any free port.
+const defaultAddr = "127.0.0.1:0"
+
+// maxBodyBytes is the largest request body accepted: the gateway's limit for AK/SK-signed
+// requests. A 20,000-host create is about 0.7 MB.
+const maxBodyBytes = 12 << 20
+
+// normalized checks o and returns a copy that shares nothing with the caller, so a test that
+// changes its map or slice afterwards cannot race with the server.
+func (o Options) normalized() (Options, error) {
+	if o.ErrorRate < 0 || o.ErrorRate > 1 {
+		return o, fmt.Errorf("fake: ErrorRate %v is outside [0, 1]", o.ErrorRate)
+	}
+	if o.Latency < 0 || o.ActivationDelay < 0 {
+		return o, fmt.Errorf("fake: Latency and ActivationDelay must not be negative")
+	}
+	creds := make(map[string]string, len(o.Credentials))
+	for ak, sk := range o.Credentials {
+		if ak == "" || sk == "" {
+			return o, fmt.Errorf("fake: Credentials must not hold an empty access or secret key")
+		}
+		creds[ak] = sk
+	}
+	o.Credentials = creds
+	tokens := make([]string, 0, len(o.Tokens))
+	for _, t := range o.Tokens {
+		if t == "" {
+			return o, fmt.Errorf("fake: Tokens must not hold an empty token")
+		}
+		tokens = append(tokens, t)
+	}
+	o.Tokens = tokens
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Addr == "" {
+		o.Addr = defaultAddr
+	}
+	return o, nil
+}
+
+// authRequired reports whether requests must authenticate at all.
+func (o Options) authRequired() bool { return len(o.Credentials) > 0 || len(o.Tokens) > 0 }
+
+// compile-time check that the handler type is what Start serves.
+var _ http.Handler = (*Server)(nil)

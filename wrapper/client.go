@@ -1,0 +1,354 @@
+package wrapper
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/dli-openapi/enhanced-connections/gen"
+)
+
+// Client calls the DLI enhanced connection API: one method per operation of the spec, named
+// after its operationId (the vendor SDK's names), taking and returning the generated types.
+// Every call is validated against the spec before anything is sent, authenticated, retried when
+// that is safe, and fails with *APIError, *ValidationError or a transport error.
+//
+// A Client is safe for concurrent use.
+type Client struct {
+	raw       *gen.Client
+	transport *retryTransport
+	validator *Validator
+	projectID string
+	timeout   time.Duration
+	// secrets are scrubbed from error messages: a gateway may echo signed headers back.
+	secrets []string
+}
+
+// New builds a Client from cfg.
+func New(cfg Config) (*Client, error) {
+	if err := cfg.check(); err != nil {
+		return nil, err
+	}
+	endpoint := cfg.Endpoint
+	if endpoint == "" {
+		var err error
+		if endpoint, err = Endpoint(cfg.Region); err != nil {
+			return nil, err
+		}
+	}
+	c := &Client{projectID: cfg.ProjectID, timeout: cfg.Timeout}
+	if c.timeout <= 0 {
+		c.timeout = defaultTimeout
+	}
+	for _, s := range []string{cfg.Credentials.SecretKey, cfg.Credentials.SecurityToken, cfg.AuthToken} {
+		if s != "" {
+			c.secrets = append(c.secrets, s)
+		}
+	}
+	if !cfg.DisableValidation {
+		v, err := DefaultValidator()
+		if err != nil {
+			return nil, err
+		}
+		c.validator = v
+	}
+	hc := &http.Client{}
+	var base http.RoundTripper
+	if cfg.HTTPClient != nil {
+		*hc = *cfg.HTTPClient
+		base = cfg.HTTPClient.Transport
+	}
+	c.transport = newTransport(cfg, base, cfg.Retry.withDefaults())
+	hc.Transport = c.transport
+	raw, err := gen.NewClient(endpoint, gen.WithHTTPClient(hc))
+	if err != nil {
+		return nil, fmt.Errorf("%w: endpoint %q: %v", ErrInvalidConfig, endpoint, err)
+	}
+	c.raw = raw
+	return c, nil
+}
+
+// ProjectID returns the project every call of c is scoped to.
+func (c *Client) ProjectID() string { return c.projectID }
+
+// CreateEnhancedConnection creates a connection (201). It is never retried once its bytes may
+// have reached the server: a second attempt could create a second connection.
+func (c *Client) CreateEnhancedConnection(ctx context.Context, body gen.CreateEnhancedConnectionRequest) (*gen.CreateEnhancedConnectionResponse, error) {
+	const op = "CreateEnhancedConnection"
+	if err := c.validate(op, c.path(), nil, &body); err != nil {
+		return nil, err
+	}
+	out := new(gen.CreateEnhancedConnectionResponse)
+	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
+		return c.raw.CreateEnhancedConnection(ctx, c.projectID, nil, body)
+	})
+}
+
+// ListEnhancedConnections returns one page of connections; params may be nil. Use Connections to
+// range over every page.
+func (c *Client) ListEnhancedConnections(ctx context.Context, params *gen.ListEnhancedConnectionsParams) (*gen.ListEnhancedConnectionsResponse, error) {
+	const op = "ListEnhancedConnections"
+	if err := c.validate(op, c.path(), params, nil); err != nil {
+		return nil, err
+	}
+	out := new(gen.ListEnhancedConnectionsResponse)
+	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
+		return c.raw.ListEnhancedConnections(ctx, c.projectID, params)
+	})
+}
+
+// ShowEnhancedConnection returns one connection with the peering state of each queue and pool.
+// A missing connection is an *APIError for which IsNotFound is true.
+func (c *Client) ShowEnhancedConnection(ctx context.Context, connectionID string) (*gen.ShowEnhancedConnectionResponse, error) {
+	const op = "ShowEnhancedConnection"
+	if err := c.validate(op, c.path("connection_id", connectionID), nil, nil); err != nil {
+		return nil, err
+	}
+	out := new(gen.ShowEnhancedConnectionResponse)
+	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
+		return c.raw.ShowEnhancedConnection(ctx, c.projectID, connectionID, nil)
+	})
+}
+
+// UpdateEnhancedConnection replaces the whole host list of a connection; nil or empty Hosts
+// removes every host (sent as `[]`, never as null).
+func (c *Client) UpdateEnhancedConnection(ctx context.Context, connectionID string, body gen.UpdateEnhancedConnectionRequest) (*gen.StatusResponse, error) {
+	const op = "UpdateEnhancedConnection"
+	if body.Hosts == nil {
+		body.Hosts = []gen.Host{}
+	}
+	if err := c.validate(op, c.path("connection_id", connectionID), nil, &body); err != nil {
+		return nil, err
+	}
+	out := new(gen.StatusResponse)
+	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
+		return c.raw.UpdateEnhancedConnection(ctx, c.projectID, connectionID, nil, body)
+	})
+}
+
+// DeleteEnhancedConnection deletes a connection (softly: it stays listable as DELETED).
+func (c *Client) DeleteEnhancedConnection(ctx context.Context, connectionID string) (*gen.StatusResponse, error) {
+	const op = "DeleteEnhancedConnection"
+	if err := c.validate(op, c.path("connection_id", connectionID), nil, nil); err != nil {
+		return nil, err
+	}
+	out := new(gen.StatusResponse)
+	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
+		return c.raw.DeleteEnhancedConnection(ctx, c.projectID, connectionID, nil)
+	})
+}
+
+// AssociateQueueToEnhancedConnection binds queues or elastic resource pools; each starts
+// CREATING (see WaitActive). Not retried once sent.
+func (c *Client) AssociateQueueToEnhancedConnection(ctx context.Context, connectionID string, body gen.QueueBindingRequest) (*gen.StatusResponse, error) {
+	const op = "AssociateQueueToEnhancedConnection"
+	if err := c.validate(op, c.path("connection_id", connectionID), nil, &body); err != nil {
+		return nil, err
+	}
+	out := new(gen.StatusResponse)
+	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
+		return c.raw.AssociateQueueToEnhancedConnection(ctx, c.projectID, connectionID, nil, body)
+	})
+}
+
+// DisassociateQueueFromEnhancedConnection unbinds queues or elastic resource pools. Not retried
+// once sent.
+func (c *Client) DisassociateQueueFromEnhancedConnection(ctx context.Context, connectionID string, body gen.QueueBindingRequest) (*gen.StatusResponse, error) {
+	const op = "DisassociateQueueFromEnhancedConnection"
+	if err := c.validate(op, c.path("connection_id", connectionID), nil, &body); err != nil {
+		return nil, err
+	}
+	out := new(gen.StatusResponse)
+	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
+		return c.raw.DisassociateQueueFromEnhancedConnection(ctx, c.projectID, connectionID, nil, body)
+	})
+}
+
+// ShowEnhancedConnectionPrivilege lists the projects granted access to a connection.
+func (c *Client) ShowEnhancedConnectionPrivilege(ctx context.Context, connectionID string) (*gen.ShowEnhancedConnectionPrivilegeResponse, error) {
+	const op = "ShowEnhancedConnectionPrivilege"
+	if err := c.validate(op, c.path("connection_id", connectionID), nil, nil); err != nil {
+		return nil, err
+	}
+	out := new(gen.ShowEnhancedConnectionPrivilegeResponse)
+	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
+		return c.raw.ShowEnhancedConnectionPrivilege(ctx, c.projectID, connectionID, nil)
+	})
+}
+
+// CreateRouteToEnhancedConnection adds a route (v3 path). Not retried once sent.
+func (c *Client) CreateRouteToEnhancedConnection(ctx context.Context, connectionID string, body gen.CreateRouteRequest) (*gen.StatusResponse, error) {
+	const op = "CreateRouteToEnhancedConnection"
+	if err := c.validate(op, c.path("connection_id", connectionID), nil, &body); err != nil {
+		return nil, err
+	}
+	out := new(gen.StatusResponse)
+	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
+		return c.raw.CreateRouteToEnhancedConnection(ctx, c.projectID, connectionID, nil, body)
+	})
+}
+
+// DeleteRouteFromEnhancedConnection deletes a route by name (v3 path).
+func (c *Client) DeleteRouteFromEnhancedConnection(ctx context.Context, connectionID, routeName string) (*gen.StatusResponse, error) {
+	const op = "DeleteRouteFromEnhancedConnection"
+	if err := c.validate(op, c.path("connection_id", connectionID, "name", routeName), nil, nil); err != nil {
+		return nil, err
+	}
+	out := new(gen.StatusResponse)
+	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
+		return c.raw.DeleteRouteFromEnhancedConnection(ctx, c.projectID, connectionID, routeName, nil)
+	})
+}
+
+// CreateEnhancedConnectionRoutes adds a route through the old v2.0 path (Huawei Cloud only).
+//
+// Deprecated: use CreateRouteToEnhancedConnection; the vendor deprecated this path.
+func (c *Client) CreateEnhancedConnectionRoutes(ctx context.Context, connectionID string, body gen.CreateRouteRequest) (*gen.StatusResponse, error) {
+	const op = "CreateEnhancedConnectionRoutes"
+	if err := c.validate(op, c.path("connection_id", connectionID), nil, &body); err != nil {
+		return nil, err
+	}
+	out := new(gen.StatusResponse)
+	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
+		return c.raw.CreateEnhancedConnectionRoutes(ctx, c.projectID, connectionID, nil, body)
+	})
+}
+
+// DeleteEnhancedConnectionRoutes deletes a route through the old v2.0 path (Huawei Cloud only).
+//
+// Deprecated: use DeleteRouteFromEnhancedConnection; the vendor deprecated this path.
+func (c *Client) DeleteEnhancedConnectionRoutes(ctx context.Context, connectionID, routeName string) (*gen.StatusResponse, error) {
+	const op = "DeleteEnhancedConnectionRoutes"
+	if err := c.validate(op, c.path("connection_id", connectionID, "name", routeName), nil, nil); err != nil {
+		return nil, err
+	}
+	out := new(gen.StatusResponse)
+	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
+		return c.raw.DeleteEnhancedConnectionRoutes(ctx, c.projectID, connectionID, routeName, nil)
+	})
+}
+
+// path builds the path parameters of a call: the project id and the given name/value pairs.
+func (c *Client) path(nameValues ...string) map[string]string {
+	m := make(map[string]string, 1+len(nameValues)/2)
+	m["project_id"] = c.projectID
+	for i := 0; i+1 < len(nameValues); i += 2 {
+		m[nameValues[i]] = nameValues[i+1]
+	}
+	return m
+}
+
+func (c *Client) validate(op string, path map[string]string, params, body any) error {
+	if c.validator == nil {
+		return nil
+	}
+	return c.validator.ValidateRequest(op, path, params, body)
+}
+
+// do runs one call: send (through retries and signing), then turn the answer into out or an
+// error. The answer is decoded once, straight into the generated type.
+func (c *Client) do(ctx context.Context, op string, out any, send func(context.Context) (*http.Response, error)) error {
+	ctx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	resp, err := send(ctx)
+	if err != nil {
+		return fmt.Errorf("dli: %s: %w", op, c.scrubErr(err))
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return fmt.Errorf("dli: %s: read answer: %w", op, err)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return c.scrub(parseAPIError(op, resp.StatusCode, resp.Header, body))
+	}
+	if len(body) > 0 {
+		if err := json.Unmarshal(body, out); err != nil {
+			// A 2xx that is not our JSON (a captive portal, a misrouted proxy) is a failure of
+			// the call, with the raw answer kept for diagnosis.
+			e := parseAPIError(op, resp.StatusCode, resp.Header, body)
+			e.Message = "answer is not the documented JSON: " + err.Error()
+			return c.scrub(e)
+		}
+	}
+	if ok, msg := envelope(out); !ok {
+		e := parseAPIError(op, resp.StatusCode, resp.Header, nil)
+		e.Message = msg
+		if e.Message == "" {
+			e.Message = "is_success is false"
+		}
+		return c.scrub(e)
+	}
+	return nil
+}
+
+// envelope reads is_success/message of a decoded success body. An absent is_success counts as
+// success: several documented examples omit it.
+func envelope(out any) (ok bool, message string) {
+	var s *bool
+	var m *string
+	switch v := out.(type) {
+	case *gen.StatusResponse:
+		s, m = v.IsSuccess, v.Message
+	case *gen.CreateEnhancedConnectionResponse:
+		s, m = v.IsSuccess, v.Message
+	case *gen.ListEnhancedConnectionsResponse:
+		s, m = v.IsSuccess, v.Message
+	case *gen.ShowEnhancedConnectionResponse:
+		s, m = v.IsSuccess, v.Message
+	case *gen.ShowEnhancedConnectionPrivilegeResponse:
+		s, m = v.IsSuccess, v.Message
+	}
+	if m != nil {
+		message = *m
+	}
+	return s == nil || *s, message
+}
+
+// scrub removes the client's secrets from an APIError: a gateway that refuses a signature may
+// quote the signed headers, the security token among them.
+func (c *Client) scrub(e *APIError) *APIError {
+	for _, s := range c.secrets {
+		e.Message = strings.ReplaceAll(e.Message, s, "[REDACTED]")
+		if len(e.Body) > 0 {
+			e.Body = []byte(strings.ReplaceAll(string(e.Body), s, "[REDACTED]"))
+		}
+	}
+	return e
+}
+
+// scrubErr does the same for transport errors, whose text may quote a URL or a header.
+func (c *Client) scrubErr(err error) error {
+	msg := err.Error()
+	for _, s := range c.secrets {
+		if strings.Contains(msg, s) {
+			return &redactedError{msg: strings.ReplaceAll(msg, s, "[REDACTED]"), err: err}
+		}
+	}
+	return err
+}
+
+// redactedError keeps errors.Is/As working on an error whose text had to be cleaned.
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e *redactedError) Error() string { return e.msg }
+func (e *redactedError) Unwrap() error { return e.err }
+
+// String describes c without its credentials: %v of a Client, or of a struct holding one, must
+// never print the SK or a token.
+func (c *Client) String() string {
+	return fmt.Sprintf("wrapper.Client{ProjectID:%q Validation:%t Timeout:%v}", c.projectID, c.validator != nil, c.timeout)
+}
+
+// GoString makes %#v as safe as %v.
+func (c *Client) GoString() string { return c.String() }
+
+// Format routes every verb through String, so that no verb prints a field directly.
+func (c *Client) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String())) }

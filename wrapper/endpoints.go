@@ -1,0 +1,66 @@
+package wrapper
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	enhancedconnections "github.com/dli-openapi/enhanced-connections"
+)
+
+// Endpoints are read from the spec's `servers` (each a URL template with a `region` variable and
+// the enum of its regions), so that adding a region to the spec is the only change needed.
+var endpoints struct {
+	once    sync.Once
+	byID    map[string]string
+	regions []string
+	err     error
+}
+
+func loadEndpoints() {
+	doc, err := enhancedconnections.Load(context.Background())
+	if err != nil {
+		endpoints.err = err
+		return
+	}
+	endpoints.byID = make(map[string]string)
+	for _, s := range doc.Servers {
+		v, ok := s.Variables["region"]
+		if !ok {
+			continue
+		}
+		for _, region := range v.Enum {
+			if _, dup := endpoints.byID[region]; dup {
+				endpoints.err = fmt.Errorf("wrapper: spec lists region %q under two servers", region)
+				return
+			}
+			endpoints.byID[region] = strings.ReplaceAll(s.URL, "{region}", region)
+			endpoints.regions = append(endpoints.regions, region)
+		}
+	}
+	slices.Sort(endpoints.regions)
+}
+
+// Regions returns the region ids the spec knows, sorted: Huawei Cloud's, Huawei Cloud Europe's
+// and Open Telekom Cloud's.
+func Regions() []string {
+	endpoints.once.Do(loadEndpoints)
+	return slices.Clone(endpoints.regions)
+}
+
+// Endpoint returns the base URL of DLI in region, e.g. "https://dli.eu-de.otc.t-systems.com"
+// for "eu-de". An unknown region is an error that lists the known ones (the vendor SDK panics).
+func Endpoint(region string) (string, error) {
+	endpoints.once.Do(loadEndpoints)
+	if endpoints.err != nil {
+		return "", endpoints.err
+	}
+	u, ok := endpoints.byID[region]
+	if !ok {
+		return "", fmt.Errorf("%w: unknown region %q; known regions: %s (or set Endpoint)",
+			ErrInvalidConfig, region, strings.Join(endpoints.regions, ", "))
+	}
+	return u, nil
+}

@@ -1,0 +1,296 @@
+package wrapper
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	enhancedconnections "github.com/dli-openapi/enhanced-connections"
+	"github.com/dli-openapi/enhanced-connections/internal/schemacheck"
+)
+
+// ValidationError means the request broke the spec and was therefore not sent: retrying it
+// unchanged cannot succeed, and no server state changed.
+type ValidationError struct {
+	Operation  string
+	Violations []Violation
+	// Omitted counts further violations that were found but not listed, so that an error
+	// about a huge body stays small.
+	Omitted int
+}
+
+// Violation is one broken rule, located precisely enough to fix the request.
+type Violation struct {
+	In      string // "path", "query", "header" or "body"
+	Field   string // parameter name, or path inside the body such as "hosts[3].ip" ("" for the body itself)
+	Rule    string // the JSON Schema keyword, e.g. "pattern", "maxItems", "required"
+	Message string // what the rule asks, naming its limit; never the offending value
+}
+
+// errorListed bounds how many violations Error spells out; all are in Violations.
+const errorListed = 5
+
+// Error lists the first few violations on one line, e.g.
+// `CreateEnhancedConnection: invalid request: body hosts[3].ip: must be an IPv4 address (format)`.
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Operation)
+	b.WriteString(": invalid request: ")
+	for i, v := range e.Violations[:min(len(e.Violations), errorListed)] {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(v.In)
+		if v.Field != "" {
+			b.WriteByte(' ')
+			b.WriteString(v.Field)
+		}
+		b.WriteString(": ")
+		b.WriteString(v.Message)
+		b.WriteString(" (")
+		b.WriteString(v.Rule)
+		b.WriteByte(')')
+	}
+	if more := len(e.Violations) - errorListed + e.Omitted; more > 0 {
+		b.WriteString("; and " + strconv.Itoa(more) + " more")
+	}
+	return b.String()
+}
+
+// Validator checks requests against the spec before they are sent, so that an invalid request
+// fails in the caller's process with the field and the rule, instead of as a vague DLI.0001
+// after a round trip (or, worse, being accepted in a form the other cloud rejects). The checks
+// are compiled from the spec once and run over the generated request types directly, which
+// costs less than encoding the body. A Validator is safe for concurrent use.
+type Validator struct {
+	ops map[string]*operation
+}
+
+type operation struct {
+	id           string
+	path         []pathParam
+	named        *schemacheck.Params // query and header parameters
+	body         *schemacheck.Schema
+	bodyRequired bool
+}
+
+type pathParam struct {
+	name   string
+	schema *schemacheck.Schema
+}
+
+// maxViolations is how many violations one ValidationError lists.
+const maxViolations = schemacheck.DefaultLimit
+
+var reports = sync.Pool{New: func() any { return schemacheck.NewReport(maxViolations) }}
+
+var defaultValidator struct {
+	once sync.Once
+	v    *Validator
+	err  error
+}
+
+// DefaultValidator returns the validator of the embedded spec, compiled on first use and
+// shared afterwards.
+func DefaultValidator() (*Validator, error) {
+	defaultValidator.once.Do(func() {
+		doc, err := enhancedconnections.Load(context.Background())
+		if err != nil {
+			defaultValidator.err = err
+			return
+		}
+		defaultValidator.v, defaultValidator.err = NewValidator(doc)
+	})
+	return defaultValidator.v, defaultValidator.err
+}
+
+// NewValidator compiles the request rules of every operation of doc. It fails if a request
+// schema uses a keyword the checks do not implement, so that no rule is ever silently skipped.
+// doc is only read.
+func NewValidator(doc *openapi3.T) (*Validator, error) {
+	if doc == nil || doc.Paths == nil {
+		return nil, fmt.Errorf("wrapper: validator: no paths in the document")
+	}
+	v := &Validator{ops: make(map[string]*operation)}
+	c := schemacheck.NewCompiler()
+	paths := doc.Paths.Map()
+	for _, path := range slices.Sorted(maps.Keys(paths)) {
+		item := paths[path]
+		for method, op := range item.Operations() {
+			if op.OperationID == "" {
+				return nil, fmt.Errorf("wrapper: validator: %s %s has no operationId", method, path)
+			}
+			if _, dup := v.ops[op.OperationID]; dup {
+				return nil, fmt.Errorf("wrapper: validator: operationId %s is used twice", op.OperationID)
+			}
+			compiled, err := compileOperation(c, item, op)
+			if err != nil {
+				return nil, fmt.Errorf("wrapper: validator: %w", err)
+			}
+			v.ops[op.OperationID] = compiled
+		}
+	}
+	return v, nil
+}
+
+func compileOperation(c *schemacheck.Compiler, item *openapi3.PathItem, op *openapi3.Operation) (*operation, error) {
+	out := &operation{id: op.OperationID}
+	// Operation parameters override path item parameters of the same name and location.
+	var params []*openapi3.Parameter
+	for _, refs := range []openapi3.Parameters{item.Parameters, op.Parameters} {
+		for _, ref := range refs {
+			p := ref.Value
+			if p == nil {
+				return nil, fmt.Errorf("%s: unresolved parameter %q", op.OperationID, ref.Ref)
+			}
+			params = slices.DeleteFunc(params, func(q *openapi3.Parameter) bool {
+				return q.Name == p.Name && q.In == p.In
+			})
+			params = append(params, p)
+		}
+	}
+	var named []schemacheck.Param
+	for _, p := range params {
+		where := fmt.Sprintf("%s %s parameter %s", op.OperationID, p.In, p.Name)
+		if p.Schema == nil {
+			return nil, fmt.Errorf("%s: only parameters with a schema are supported", where)
+		}
+		schema, err := c.Compile(p.Schema, where)
+		if err != nil {
+			return nil, err
+		}
+		switch p.In {
+		case openapi3.ParameterInPath:
+			out.path = append(out.path, pathParam{name: p.Name, schema: schema})
+		case openapi3.ParameterInQuery, openapi3.ParameterInHeader:
+			named = append(named, schemacheck.Param{Name: p.Name, In: p.In, Required: p.Required, Schema: schema})
+		default:
+			return nil, fmt.Errorf("%s: parameters in %s are not supported", where, p.In)
+		}
+	}
+	out.named = schemacheck.NewParams(named)
+
+	if ref := op.RequestBody; ref != nil {
+		rb := ref.Value
+		if rb == nil {
+			return nil, fmt.Errorf("%s: unresolved request body %q", op.OperationID, ref.Ref)
+		}
+		for mediaType := range rb.Content {
+			if mediaType != "application/json" {
+				return nil, fmt.Errorf("%s: request body of type %s is not supported", op.OperationID, mediaType)
+			}
+		}
+		mt := rb.Content.Get("application/json")
+		if mt == nil || mt.Schema == nil {
+			return nil, fmt.Errorf("%s: request body without an application/json schema", op.OperationID)
+		}
+		schema, err := c.Compile(mt.Schema, op.OperationID+" body")
+		if err != nil {
+			return nil, err
+		}
+		out.body, out.bodyRequired = schema, rb.Required
+	}
+	return out, nil
+}
+
+// ValidateRequest checks one request of operationID before it is sent. pathParams maps path
+// parameter names to values; params is the generated XxxParams struct or a pointer to it (nil
+// allowed), whose fields are matched to query and header parameters by their `form` or `json`
+// names, a nil pointer field being an absent parameter; body is the generated request body
+// value or a pointer to it (nil when the operation has none), judged as encoding/json would
+// send it, or raw JSON as []byte or json.RawMessage.
+//
+// It returns a *ValidationError listing what breaks the spec, or another error when the
+// operation is unknown or the arguments cannot be checked (a params field that matches no
+// parameter, a body for an operation without one, a Go type with its own JSON encoding).
+func (v *Validator) ValidateRequest(operationID string, pathParams map[string]string, params any, body any) error {
+	op := v.ops[operationID]
+	if op == nil {
+		return fmt.Errorf("wrapper: validate: unknown operation %q", operationID)
+	}
+	r := reports.Get().(*schemacheck.Report)
+	defer reports.Put(r)
+	r.Reset(maxViolations)
+
+	var ends [4]int // len(r.Violations) after the path, query, header and body checks
+	for _, p := range op.path {
+		if value, ok := pathParams[p.name]; ok {
+			p.schema.CheckString(r, p.name, value)
+		} else {
+			r.Add(p.name, "required", "is required")
+		}
+	}
+	ends[0] = len(r.Violations)
+	for i, in := range []string{openapi3.ParameterInQuery, openapi3.ParameterInHeader} {
+		if err := op.named.Check(r, params, in); err != nil {
+			return fmt.Errorf("wrapper: validate %s: %w", operationID, err)
+		}
+		ends[1+i] = len(r.Violations)
+	}
+	if err := op.checkBody(r, body); err != nil {
+		return err
+	}
+	ends[3] = len(r.Violations)
+	if r.Err != nil {
+		return fmt.Errorf("wrapper: validate %s: %w", operationID, r.Err)
+	}
+	if !r.Failed() {
+		return nil
+	}
+	e := &ValidationError{Operation: operationID, Omitted: r.Omitted, Violations: make([]Violation, len(r.Violations))}
+	in := [4]string{"path", "query", "header", "body"}
+	section := 0
+	for i, sv := range r.Violations {
+		for i >= ends[section] {
+			section++
+		}
+		e.Violations[i] = Violation{In: in[section], Field: sv.Path, Rule: sv.Rule, Message: sv.Message}
+	}
+	return e
+}
+
+func (op *operation) checkBody(r *schemacheck.Report, body any) error {
+	if isNilValue(body) {
+		if op.body != nil && op.bodyRequired {
+			r.Add("", "required", "a request body is required")
+		}
+		return nil
+	}
+	if op.body == nil {
+		return fmt.Errorf("wrapper: validate %s: the operation takes no request body, got %T", op.id, body)
+	}
+	var raw []byte
+	switch b := body.(type) {
+	case json.RawMessage:
+		raw = b
+	case []byte:
+		raw = b
+	default:
+		op.body.Check(r, "", body)
+		return nil
+	}
+	var decoded any
+	if err := json.Unmarshal(raw, &decoded); err != nil {
+		r.Add("", "type", "must be JSON")
+		return nil
+	}
+	op.body.Check(r, "", decoded)
+	return nil
+}
+
+// isNilValue reports whether v is nil or a nil pointer: no value at all.
+func isNilValue(v any) bool {
+	if v == nil {
+		return true
+	}
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
+}
