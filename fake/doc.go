@@ -1,19 +1,30 @@
 // Package fake is an in-memory emulator of the DLI enhanced datasource connection API, for tests
 // and for local runs of tools that talk to DLI.
 //
+// Typical use in a test:
+//
+//	srv, err := fake.Start(fake.Options{ActivationDelay: time.Minute, Now: clock.Now})
+//	if err != nil { t.Fatal(err) }
+//	defer srv.Close()
+//	srv.InjectFaults("CreateEnhancedConnection", fake.Fault{Drop: true, AfterHandler: true})
+//	client, _ := gen.NewClientWithResponses(srv.URL())
+//	... // exercise the client, then check srv.Calls("CreateEnhancedConnection") == 1
+//
 // A Server is an http.Handler: the oapi-codegen strict server generated from the spec (package
 // gen), mounted on an http.ServeMux, behind middleware that behaves like the API gateway and the
 // service in front of the real handlers:
 //
-//		record -> route -> faults -> auth -> validate -> generated router -> operations
+//	record -> route -> faults -> auth -> validate -> generated router -> operations
 //
-//	  - record gives every answer an X-Request-Id and keeps a log for Requests.
-//	  - route finds the spec operation (404 APIGW.0101 otherwise) and buffers the body once, so the
-//	    signature check and the validator can both read it.
-//	  - faults injects queued or random failures (see Fault), before or after the operation ran.
-//	  - auth checks AK/SK signatures and IAM tokens (401 APIGW.0301).
-//	  - validate checks the request against the spec with kin-openapi (400 DLI.0001 naming the
-//	    field), so a request the spec refuses never reaches an operation.
+// The stages:
+//
+//   - record gives every answer an X-Request-Id and keeps a log for Requests.
+//   - route finds the spec operation (404 APIGW.0101 otherwise) and buffers the body once, so
+//     the signature check and the validator can both read it.
+//   - faults injects queued or random failures (see Fault), before or after the operation ran.
+//   - auth checks AK/SK signatures and IAM tokens (401 APIGW.0301).
+//   - validate checks the request against the spec with kin-openapi (400 DLI.0001 naming the
+//     field), so a request the spec refuses never reaches an operation.
 //
 // State lives in the Server (no package-level state), guarded by one mutex, so a Server can be
 // shared by many goroutines and many Servers can run in one test binary.

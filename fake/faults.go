@@ -65,17 +65,19 @@ func (s *Server) InjectFaults(operationID string, faults ...Fault) {
 	if operationID != "" && !s.validator.operations[operationID] {
 		panic(fmt.Sprintf("fake: InjectFaults: the spec has no operation %q", operationID))
 	}
-	for i, f := range faults {
+	queued := make([]Fault, 0, len(faults)) // the caller's slice stays as it was
+	for _, f := range faults {
 		if f.Status == 0 && f.RetryAfter > 0 {
-			faults[i].Status = http.StatusTooManyRequests
+			f.Status = http.StatusTooManyRequests
 		}
-		if st := faults[i].Status; st != 0 && (st < 400 || st > 599) {
-			panic(fmt.Sprintf("fake: InjectFaults: status %d is not an error status", st))
+		if f.Status != 0 && (f.Status < 400 || f.Status > 599) {
+			panic(fmt.Sprintf("fake: InjectFaults: status %d is not an error status", f.Status))
 		}
+		queued = append(queued, f)
 	}
 	s.faults.mu.Lock()
 	defer s.faults.mu.Unlock()
-	s.faults.queues[operationID] = append(s.faults.queues[operationID], faults...)
+	s.faults.queues[operationID] = append(s.faults.queues[operationID], queued...)
 }
 
 // next picks the fault for one request of operationID, and the random latency to add first.

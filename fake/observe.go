@@ -1,6 +1,7 @@
 package fake
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"strings"
@@ -21,6 +22,9 @@ type RecordedRequest struct {
 	OperationID string
 	// Header is a copy of the request headers.
 	Header http.Header
+	// Body holds the first 64 KiB of the request body (all of it for any normal request but a
+	// create or update with thousands of hosts).
+	Body []byte
 	// Status is the status answered, 0 when the connection was dropped or the client left before
 	// an answer.
 	Status int
@@ -29,6 +33,9 @@ type RecordedRequest struct {
 // maxRecorded bounds the request log so that a long-running fake (the CLI) does not grow
 // without end; the oldest entries go first.
 const maxRecorded = 10000
+
+// maxRecordedBody bounds the body kept per logged request.
+const maxRecordedBody = 64 << 10
 
 // observer counts operation calls and keeps the request log.
 type observer struct {
@@ -51,8 +58,9 @@ func (o *observer) called(operationID string) {
 func (o *observer) record(r RecordedRequest) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	if len(o.requests) == maxRecorded {
-		o.requests = append(o.requests[:0], o.requests[1:]...)
+	// Trimming in batches keeps appends O(1) on average; Requests shows the newest maxRecorded.
+	if len(o.requests) >= 2*maxRecorded {
+		o.requests = append(o.requests[:0:0], o.requests[len(o.requests)-maxRecorded:]...)
 	}
 	o.requests = append(o.requests, r)
 }
@@ -78,9 +86,11 @@ func (s *Server) Calls(operationID string) int {
 func (s *Server) Requests() []RecordedRequest {
 	s.obs.mu.Lock()
 	defer s.obs.mu.Unlock()
-	out := make([]RecordedRequest, len(s.obs.requests))
-	for i, r := range s.obs.requests {
+	log := s.obs.requests[max(0, len(s.obs.requests)-maxRecorded):]
+	out := make([]RecordedRequest, len(log))
+	for i, r := range log {
 		r.Header = r.Header.Clone()
+		r.Body = bytes.Clone(r.Body)
 		out[i] = r
 	}
 	return out
@@ -91,6 +101,7 @@ func (s *Server) Requests() []RecordedRequest {
 type requestInfo struct {
 	operationID string
 	route       *routeMatch
+	body        []byte // as read by the route stage
 }
 
 type requestInfoKey struct{}
@@ -118,6 +129,7 @@ func (s *Server) recordStage(next http.Handler) http.Handler {
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r.WithContext(context.WithValue(r.Context(), requestInfoKey{}, info)))
 		rec.OperationID = info.operationID
+		rec.Body = bytes.Clone(info.body[:min(len(info.body), maxRecordedBody)])
 		rec.Status = sw.status
 		s.obs.record(rec)
 	})

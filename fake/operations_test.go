@@ -192,3 +192,19 @@ func rawOf(x any) (*http.Response, []byte) {
 	v := reflect.ValueOf(x).Elem()
 	return v.FieldByName("HTTPResponse").Interface().(*http.Response), v.FieldByName("Body").Bytes()
 }
+
+// TestAnswerValidationHasTeeth makes sure checkResponse would catch a fake that drifts from the
+// spec, so the tests above prove something.
+func TestAnswerValidationHasTeeth(t *testing.T) {
+	req, err := http.NewRequest("GET", "http://127.0.0.1:1"+connsPath(project), nil)
+	require.NoError(t, err)
+	answerWith := func(status int, contentType, body string) error {
+		resp := &http.Response{StatusCode: status, Header: http.Header{"Content-Type": {contentType}}, Request: req}
+		return validateAnswer(resp, []byte(body))
+	}
+	assert.NoError(t, answerWith(200, "application/json", `{"is_success":true,"count":0,"connections":[]}`))
+	assert.Error(t, answerWith(200, "application/json", `{"is_success":"yes"}`), "wrong type")
+	assert.Error(t, answerWith(200, "application/json", `{"connections":[{"status":"GONE"}]}`), "not in the enum")
+	assert.Error(t, answerWith(200, "application/json", `{"connections":[{"hosts":[{"ip":"1.2.3.999"}]}]}`), "bad ipv4")
+	assert.Error(t, answerWith(200, "text/html", `<html></html>`), "undeclared media type")
+}

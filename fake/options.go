@@ -2,7 +2,6 @@ package fake
 
 import (
 	"fmt"
-	"net/http"
 	"time"
 )
 
@@ -96,6 +95,3 @@ func (o Options) normalized() (Options, error) {
 
 // authRequired reports whether requests must authenticate at all.
 func (o Options) authRequired() bool { return len(o.Credentials) > 0 || len(o.Tokens) > 0 }
-
-// compile-time check that the handler type is what Start serves.
-var _ http.Handler = (*Server)(nil)

@@ -44,6 +44,7 @@ func (s *Server) routeStage(next http.Handler) http.Handler {
 				writeError(w, http.StatusRequestEntityTooLarge, codeTooLarge, "Request entity too large.")
 				return
 			}
+			info.body = body
 			r.ContentLength = int64(len(body))
 			r.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
 			r.Body, _ = r.GetBody()

@@ -24,6 +24,8 @@ type Server struct {
 	handler   http.Handler
 }
 
+var _ http.Handler = (*Server)(nil)
+
 // New builds a Server. It fails only on invalid options or a spec that does not load.
 func New(opts Options) (*Server, error) {
 	opts, err := opts.normalized()

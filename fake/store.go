@@ -18,9 +18,8 @@ type store struct {
 	now   func() time.Time
 	delay time.Duration
 
-	seq       uint64                   // creation order; clocks may repeat or go back
 	byID      map[string]*connection   // every connection, deleted ones included
-	byProject map[string][]*connection // per project, in creation order
+	byProject map[string][]*connection // per project, in creation order (clocks may repeat or go back)
 	failing   map[string]string        // queue or pool name -> err_msg of its next peerings
 }
 
@@ -28,8 +27,7 @@ type store struct {
 type connection struct {
 	id, project, name string
 	vpcID, networkID  string
-	routeTableID      string
-	seq               uint64
+	routeTableID      string // kept, though no answer returns it (neither do the real ones)
 	created           time.Time
 	deleted           bool
 	queues, pools     []*peering
@@ -73,14 +71,12 @@ func (s *store) create(project string, req *gen.CreateEnhancedConnectionRequest)
 		}
 	}
 	now := s.now()
-	s.seq++
 	c := &connection{
 		id:        uuid.NewString(),
 		project:   project,
 		name:      req.Name,
 		vpcID:     req.DestVpcID,
 		networkID: req.DestNetworkID,
-		seq:       s.seq,
 		created:   now,
 		hosts:     slices.Clone(req.Hosts),
 		tags:      slices.Clone(req.Tags),

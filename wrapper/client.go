@@ -78,158 +78,110 @@ func (c *Client) ProjectID() string { return c.projectID }
 // CreateEnhancedConnection creates a connection (201). It is never retried once its bytes may
 // have reached the server: a second attempt could create a second connection.
 func (c *Client) CreateEnhancedConnection(ctx context.Context, body gen.CreateEnhancedConnectionRequest) (*gen.CreateEnhancedConnectionResponse, error) {
-	const op = "CreateEnhancedConnection"
-	if err := c.validate(op, c.path(), nil, &body); err != nil {
-		return nil, err
-	}
-	out := new(gen.CreateEnhancedConnectionResponse)
-	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
-		return c.raw.CreateEnhancedConnection(ctx, c.projectID, nil, body)
-	})
+	return call[gen.CreateEnhancedConnectionResponse](ctx, c, "CreateEnhancedConnection", c.path(), nil, &body,
+		func(ctx context.Context) (*http.Response, error) {
+			return c.raw.CreateEnhancedConnection(ctx, c.projectID, nil, body)
+		})
 }
 
 // ListEnhancedConnections returns one page of connections; params may be nil. Use Connections to
 // range over every page.
 func (c *Client) ListEnhancedConnections(ctx context.Context, params *gen.ListEnhancedConnectionsParams) (*gen.ListEnhancedConnectionsResponse, error) {
-	const op = "ListEnhancedConnections"
-	if err := c.validate(op, c.path(), params, nil); err != nil {
-		return nil, err
-	}
-	out := new(gen.ListEnhancedConnectionsResponse)
-	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
-		return c.raw.ListEnhancedConnections(ctx, c.projectID, params)
-	})
+	return call[gen.ListEnhancedConnectionsResponse](ctx, c, "ListEnhancedConnections", c.path(), params, nil,
+		func(ctx context.Context) (*http.Response, error) {
+			return c.raw.ListEnhancedConnections(ctx, c.projectID, params)
+		})
 }
 
 // ShowEnhancedConnection returns one connection with the peering state of each queue and pool.
 // A missing connection is an *APIError for which IsNotFound is true.
 func (c *Client) ShowEnhancedConnection(ctx context.Context, connectionID string) (*gen.ShowEnhancedConnectionResponse, error) {
-	const op = "ShowEnhancedConnection"
-	if err := c.validate(op, c.path("connection_id", connectionID), nil, nil); err != nil {
-		return nil, err
-	}
-	out := new(gen.ShowEnhancedConnectionResponse)
-	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
-		return c.raw.ShowEnhancedConnection(ctx, c.projectID, connectionID, nil)
-	})
+	return call[gen.ShowEnhancedConnectionResponse](ctx, c, "ShowEnhancedConnection", c.path("connection_id", connectionID), nil, nil,
+		func(ctx context.Context) (*http.Response, error) {
+			return c.raw.ShowEnhancedConnection(ctx, c.projectID, connectionID, nil)
+		})
 }
 
 // UpdateEnhancedConnection replaces the whole host list of a connection; nil or empty Hosts
 // removes every host (sent as `[]`, never as null).
 func (c *Client) UpdateEnhancedConnection(ctx context.Context, connectionID string, body gen.UpdateEnhancedConnectionRequest) (*gen.StatusResponse, error) {
-	const op = "UpdateEnhancedConnection"
 	if body.Hosts == nil {
 		body.Hosts = []gen.Host{}
 	}
-	if err := c.validate(op, c.path("connection_id", connectionID), nil, &body); err != nil {
-		return nil, err
-	}
-	out := new(gen.StatusResponse)
-	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
-		return c.raw.UpdateEnhancedConnection(ctx, c.projectID, connectionID, nil, body)
-	})
+	return call[gen.StatusResponse](ctx, c, "UpdateEnhancedConnection", c.path("connection_id", connectionID), nil, &body,
+		func(ctx context.Context) (*http.Response, error) {
+			return c.raw.UpdateEnhancedConnection(ctx, c.projectID, connectionID, nil, body)
+		})
 }
 
 // DeleteEnhancedConnection deletes a connection (softly: it stays listable as DELETED).
 func (c *Client) DeleteEnhancedConnection(ctx context.Context, connectionID string) (*gen.StatusResponse, error) {
-	const op = "DeleteEnhancedConnection"
-	if err := c.validate(op, c.path("connection_id", connectionID), nil, nil); err != nil {
-		return nil, err
-	}
-	out := new(gen.StatusResponse)
-	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
-		return c.raw.DeleteEnhancedConnection(ctx, c.projectID, connectionID, nil)
-	})
+	return call[gen.StatusResponse](ctx, c, "DeleteEnhancedConnection", c.path("connection_id", connectionID), nil, nil,
+		func(ctx context.Context) (*http.Response, error) {
+			return c.raw.DeleteEnhancedConnection(ctx, c.projectID, connectionID, nil)
+		})
 }
 
 // AssociateQueueToEnhancedConnection binds queues or elastic resource pools; each starts
 // CREATING (see WaitActive). Not retried once sent.
 func (c *Client) AssociateQueueToEnhancedConnection(ctx context.Context, connectionID string, body gen.QueueBindingRequest) (*gen.StatusResponse, error) {
-	const op = "AssociateQueueToEnhancedConnection"
-	if err := c.validate(op, c.path("connection_id", connectionID), nil, &body); err != nil {
-		return nil, err
-	}
-	out := new(gen.StatusResponse)
-	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
-		return c.raw.AssociateQueueToEnhancedConnection(ctx, c.projectID, connectionID, nil, body)
-	})
+	return call[gen.StatusResponse](ctx, c, "AssociateQueueToEnhancedConnection", c.path("connection_id", connectionID), nil, &body,
+		func(ctx context.Context) (*http.Response, error) {
+			return c.raw.AssociateQueueToEnhancedConnection(ctx, c.projectID, connectionID, nil, body)
+		})
 }
 
 // DisassociateQueueFromEnhancedConnection unbinds queues or elastic resource pools. Not retried
 // once sent.
 func (c *Client) DisassociateQueueFromEnhancedConnection(ctx context.Context, connectionID string, body gen.QueueBindingRequest) (*gen.StatusResponse, error) {
-	const op = "DisassociateQueueFromEnhancedConnection"
-	if err := c.validate(op, c.path("connection_id", connectionID), nil, &body); err != nil {
-		return nil, err
-	}
-	out := new(gen.StatusResponse)
-	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
-		return c.raw.DisassociateQueueFromEnhancedConnection(ctx, c.projectID, connectionID, nil, body)
-	})
+	return call[gen.StatusResponse](ctx, c, "DisassociateQueueFromEnhancedConnection", c.path("connection_id", connectionID), nil, &body,
+		func(ctx context.Context) (*http.Response, error) {
+			return c.raw.DisassociateQueueFromEnhancedConnection(ctx, c.projectID, connectionID, nil, body)
+		})
 }
 
 // ShowEnhancedConnectionPrivilege lists the projects granted access to a connection.
 func (c *Client) ShowEnhancedConnectionPrivilege(ctx context.Context, connectionID string) (*gen.ShowEnhancedConnectionPrivilegeResponse, error) {
-	const op = "ShowEnhancedConnectionPrivilege"
-	if err := c.validate(op, c.path("connection_id", connectionID), nil, nil); err != nil {
-		return nil, err
-	}
-	out := new(gen.ShowEnhancedConnectionPrivilegeResponse)
-	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
-		return c.raw.ShowEnhancedConnectionPrivilege(ctx, c.projectID, connectionID, nil)
-	})
+	return call[gen.ShowEnhancedConnectionPrivilegeResponse](ctx, c, "ShowEnhancedConnectionPrivilege", c.path("connection_id", connectionID), nil, nil,
+		func(ctx context.Context) (*http.Response, error) {
+			return c.raw.ShowEnhancedConnectionPrivilege(ctx, c.projectID, connectionID, nil)
+		})
 }
 
 // CreateRouteToEnhancedConnection adds a route (v3 path). Not retried once sent.
 func (c *Client) CreateRouteToEnhancedConnection(ctx context.Context, connectionID string, body gen.CreateRouteRequest) (*gen.StatusResponse, error) {
-	const op = "CreateRouteToEnhancedConnection"
-	if err := c.validate(op, c.path("connection_id", connectionID), nil, &body); err != nil {
-		return nil, err
-	}
-	out := new(gen.StatusResponse)
-	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
-		return c.raw.CreateRouteToEnhancedConnection(ctx, c.projectID, connectionID, nil, body)
-	})
+	return call[gen.StatusResponse](ctx, c, "CreateRouteToEnhancedConnection", c.path("connection_id", connectionID), nil, &body,
+		func(ctx context.Context) (*http.Response, error) {
+			return c.raw.CreateRouteToEnhancedConnection(ctx, c.projectID, connectionID, nil, body)
+		})
 }
 
 // DeleteRouteFromEnhancedConnection deletes a route by name (v3 path).
 func (c *Client) DeleteRouteFromEnhancedConnection(ctx context.Context, connectionID, routeName string) (*gen.StatusResponse, error) {
-	const op = "DeleteRouteFromEnhancedConnection"
-	if err := c.validate(op, c.path("connection_id", connectionID, "name", routeName), nil, nil); err != nil {
-		return nil, err
-	}
-	out := new(gen.StatusResponse)
-	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
-		return c.raw.DeleteRouteFromEnhancedConnection(ctx, c.projectID, connectionID, routeName, nil)
-	})
+	return call[gen.StatusResponse](ctx, c, "DeleteRouteFromEnhancedConnection", c.path("connection_id", connectionID, "name", routeName), nil, nil,
+		func(ctx context.Context) (*http.Response, error) {
+			return c.raw.DeleteRouteFromEnhancedConnection(ctx, c.projectID, connectionID, routeName, nil)
+		})
 }
 
 // CreateEnhancedConnectionRoutes adds a route through the old v2.0 path (Huawei Cloud only).
 //
 // Deprecated: use CreateRouteToEnhancedConnection; the vendor deprecated this path.
 func (c *Client) CreateEnhancedConnectionRoutes(ctx context.Context, connectionID string, body gen.CreateRouteRequest) (*gen.StatusResponse, error) {
-	const op = "CreateEnhancedConnectionRoutes"
-	if err := c.validate(op, c.path("connection_id", connectionID), nil, &body); err != nil {
-		return nil, err
-	}
-	out := new(gen.StatusResponse)
-	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
-		return c.raw.CreateEnhancedConnectionRoutes(ctx, c.projectID, connectionID, nil, body)
-	})
+	return call[gen.StatusResponse](ctx, c, "CreateEnhancedConnectionRoutes", c.path("connection_id", connectionID), nil, &body,
+		func(ctx context.Context) (*http.Response, error) {
+			return c.raw.CreateEnhancedConnectionRoutes(ctx, c.projectID, connectionID, nil, body)
+		})
 }
 
 // DeleteEnhancedConnectionRoutes deletes a route through the old v2.0 path (Huawei Cloud only).
 //
 // Deprecated: use DeleteRouteFromEnhancedConnection; the vendor deprecated this path.
 func (c *Client) DeleteEnhancedConnectionRoutes(ctx context.Context, connectionID, routeName string) (*gen.StatusResponse, error) {
-	const op = "DeleteEnhancedConnectionRoutes"
-	if err := c.validate(op, c.path("connection_id", connectionID, "name", routeName), nil, nil); err != nil {
-		return nil, err
-	}
-	out := new(gen.StatusResponse)
-	return out, c.do(ctx, op, out, func(ctx context.Context) (*http.Response, error) {
-		return c.raw.DeleteEnhancedConnectionRoutes(ctx, c.projectID, connectionID, routeName, nil)
-	})
+	return call[gen.StatusResponse](ctx, c, "DeleteEnhancedConnectionRoutes", c.path("connection_id", connectionID, "name", routeName), nil, nil,
+		func(ctx context.Context) (*http.Response, error) {
+			return c.raw.DeleteEnhancedConnectionRoutes(ctx, c.projectID, connectionID, routeName, nil)
+		})
 }
 
 // path builds the path parameters of a call: the project id and the given name/value pairs.
@@ -242,11 +194,19 @@ func (c *Client) path(nameValues ...string) map[string]string {
 	return m
 }
 
-func (c *Client) validate(op string, path map[string]string, params, body any) error {
-	if c.validator == nil {
-		return nil
+// call is every operation: validate (unless turned off), send, and decode the answer into a
+// new T. Nothing is sent for an invalid request, and no partial T is returned with an error.
+func call[T any](ctx context.Context, c *Client, op string, path map[string]string, params, body any, send func(context.Context) (*http.Response, error)) (*T, error) {
+	if c.validator != nil {
+		if err := c.validator.ValidateRequest(op, path, params, body); err != nil {
+			return nil, err
+		}
 	}
-	return c.validator.ValidateRequest(op, path, params, body)
+	out := new(T)
+	if err := c.do(ctx, op, out, send); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // do runs one call: send (through retries and signing), then turn the answer into out or an

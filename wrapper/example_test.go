@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log"
 	"net/http"
+	"net/http/httptest"
 	"time"
 
 	"github.com/dli-openapi/enhanced-connections/fake"
@@ -141,10 +143,26 @@ func ExampleClient_Connections() {
 	// 5 connections in pages of 2 after 3 list calls
 }
 
-// The signer works for any Huawei Cloud API: here as the transport of a plain http.Client.
+// The signer works for any Huawei Cloud API: here as the transport of a plain http.Client,
+// against a loopback server that checks the signature the way the API gateway does.
 func ExampleSigner_RoundTripper() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		err := wrapper.VerifySignature(r, func(ak string) (string, bool) { return "EXAMPLESK", ak == "EXAMPLEAK" })
+		fmt.Fprint(w, err == nil)
+	}))
+	defer srv.Close()
+
 	signer := wrapper.NewSigner("EXAMPLEAK", "EXAMPLESK")
 	httpClient := &http.Client{Transport: signer.RoundTripper(nil)}
-	_ = httpClient // httpClient.Get("https://dli.eu-de.otc.t-systems.com/...") is now signed
-	fmt.Printf("%v\n", signer)
+	resp, err := httpClient.Get(srv.URL + "/v3/projects?name=eu-de")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer resp.Body.Close()
+	verified, _ := io.ReadAll(resp.Body)
+	fmt.Println("signature verified:", string(verified))
+	fmt.Printf("%v\n", signer) // secrets stay out of logs
+	// Output:
+	// signature verified: true
+	// {Algorithm:SDK-HMAC-SHA256 AccessKey:EXAMPLEAK SecretKey:[REDACTED] SecurityToken:}
 }

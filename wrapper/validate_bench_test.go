@@ -21,10 +21,10 @@ import (
 // spec allows: ValidateRequest must cost less than the json.Marshal every send pays anyway,
 // and kin-openapi's request validation is the reference it replaces.
 
-const benchProjectID = "48cc2c48765f481480c7db940d6409d1"
+const vtProjectID = "48cc2c48765f481480c7db940d6409d1"
 
 // bigCreate returns a valid create body with n hosts, 2 queues and 2 tags.
-func bigCreate(n int) gen.CreateEnhancedConnectionRequest {
+func vtBigCreate(n int) gen.CreateEnhancedConnectionRequest {
 	hosts := make([]gen.Host, n)
 	for i := range hosts {
 		name := fmt.Sprintf("host-%05d", i+1)
@@ -44,8 +44,8 @@ func bigCreate(n int) gen.CreateEnhancedConnectionRequest {
 func BenchmarkValidateCreate20000Hosts(b *testing.B) {
 	v, err := DefaultValidator()
 	require.NoError(b, err)
-	body := bigCreate(20000)
-	path := map[string]string{"project_id": benchProjectID}
+	body := vtBigCreate(20000)
+	path := map[string]string{"project_id": vtProjectID}
 	require.NoError(b, v.ValidateRequest("CreateEnhancedConnection", path, nil, &body))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -56,7 +56,7 @@ func BenchmarkValidateCreate20000Hosts(b *testing.B) {
 }
 
 func BenchmarkJSONMarshalCreate20000Hosts(b *testing.B) {
-	body := bigCreate(20000)
+	body := vtBigCreate(20000)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := json.Marshal(&body); err != nil {
@@ -71,9 +71,9 @@ func BenchmarkKinOpenAPIValidateRequest20000Hosts(b *testing.B) {
 	const path = "/v2.0/{project_id}/datasource/enhanced-connections"
 	item := doc.Paths.Value(path)
 	route := &routers.Route{Spec: doc, Path: path, PathItem: item, Method: http.MethodPost, Operation: item.Post}
-	raw, err := json.Marshal(bigCreate(20000))
+	raw, err := json.Marshal(vtBigCreate(20000))
 	require.NoError(b, err)
-	url := "https://dli.cn-north-4.myhuaweicloud.com/v2.0/" + benchProjectID + "/datasource/enhanced-connections"
+	url := "https://dli.cn-north-4.myhuaweicloud.com/v2.0/" + vtProjectID + "/datasource/enhanced-connections"
 	opts := &openapi3filter.Options{
 		AuthenticationFunc: openapi3filter.NoopAuthenticationFunc,
 		SchemaValidationOptions: []openapi3.SchemaValidationOption{
@@ -88,7 +88,7 @@ func BenchmarkKinOpenAPIValidateRequest20000Hosts(b *testing.B) {
 		req.Header.Set("Content-Type", "application/json")
 		return openapi3filter.ValidateRequest(context.Background(), &openapi3filter.RequestValidationInput{
 			Request:    req,
-			PathParams: map[string]string{"project_id": benchProjectID},
+			PathParams: map[string]string{"project_id": vtProjectID},
 			Route:      route,
 			Options:    opts,
 		})

@@ -193,21 +193,6 @@ func runList(ctx context.Context, e *env, args []string) int {
 	})
 }
 
-func runShow(ctx context.Context, e *env, args []string) int {
-	fs, g := newFlags(e, "show", "CONNECTION_ID")
-	return withClient(ctx, e, fs, g, args, func(ctx context.Context, args []string) error {
-		id, err := oneArg(args, "connection id")
-		if err != nil {
-			return err
-		}
-		out, err := e.client.ShowEnhancedConnection(ctx, id)
-		if err != nil {
-			return err
-		}
-		return e.print(out)
-	})
-}
-
 func runUpdateHosts(ctx context.Context, e *env, args []string) int {
 	fs, g := newFlags(e, "update-hosts", "CONNECTION_ID")
 	var hosts hostsFlag
@@ -266,21 +251,6 @@ var (
 	})
 )
 
-func runPrivileges(ctx context.Context, e *env, args []string) int {
-	fs, g := newFlags(e, "privileges", "CONNECTION_ID")
-	return withClient(ctx, e, fs, g, args, func(ctx context.Context, args []string) error {
-		id, err := oneArg(args, "connection id")
-		if err != nil {
-			return err
-		}
-		out, err := e.client.ShowEnhancedConnectionPrivilege(ctx, id)
-		if err != nil {
-			return err
-		}
-		return e.print(out)
-	})
-}
-
 func runRouteAdd(ctx context.Context, e *env, args []string) int {
 	fs, g := newFlags(e, "route-add", "CONNECTION_ID")
 	var body gen.CreateRouteRequest
@@ -313,17 +283,32 @@ func runRouteDelete(ctx context.Context, e *env, args []string) int {
 	})
 }
 
-func runDelete(ctx context.Context, e *env, args []string) int {
-	fs, g := newFlags(e, "delete", "CONNECTION_ID")
-	return withClient(ctx, e, fs, g, args, func(ctx context.Context, args []string) error {
-		id, err := oneArg(args, "connection id")
-		if err != nil {
-			return err
-		}
-		out, err := e.client.DeleteEnhancedConnection(ctx, id)
-		if err != nil {
-			return err
-		}
-		return e.print(out)
-	})
+// idCommand is a subcommand that takes one connection id and prints what call answers.
+func idCommand[T any](name string, call func(*env) func(context.Context, string) (*T, error)) func(context.Context, *env, []string) int {
+	return func(ctx context.Context, e *env, args []string) int {
+		fs, g := newFlags(e, name, "CONNECTION_ID")
+		return withClient(ctx, e, fs, g, args, func(ctx context.Context, args []string) error {
+			id, err := oneArg(args, "connection id")
+			if err != nil {
+				return err
+			}
+			out, err := call(e)(ctx, id)
+			if err != nil {
+				return err
+			}
+			return e.print(out)
+		})
+	}
 }
+
+var (
+	runShow = idCommand("show", func(e *env) func(context.Context, string) (*gen.ShowEnhancedConnectionResponse, error) {
+		return e.client.ShowEnhancedConnection
+	})
+	runPrivileges = idCommand("privileges", func(e *env) func(context.Context, string) (*gen.ShowEnhancedConnectionPrivilegeResponse, error) {
+		return e.client.ShowEnhancedConnectionPrivilege
+	})
+	runDelete = idCommand("delete", func(e *env) func(context.Context, string) (*gen.StatusResponse, error) {
+		return e.client.DeleteEnhancedConnection
+	})
+)

@@ -101,11 +101,11 @@ func (s *Schema) checkDynamic(r *Report, v reflect.Value) bool {
 
 // truncate shortens a value quoted in an error: enough to recognise it, never a whole body.
 func truncate(s string) string {
-	const max = 40
-	if utf8.RuneCountInString(s) <= max {
+	const limit = 40
+	if utf8.RuneCountInString(s) <= limit {
 		return s
 	}
-	return string([]rune(s)[:max]) + "…"
+	return string([]rune(s)[:limit]) + "…"
 }
 
 // checkValue checks a value that is neither null nor a pointer or interface.

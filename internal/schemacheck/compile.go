@@ -137,7 +137,7 @@ func (c *Compiler) compile(s *openapi3.Schema, where string) (*Schema, error) {
 	if done, ok := c.done[s]; ok {
 		return done, nil
 	}
-	out := &Schema{where: where, minLength: 0, maxLength: -1, maxItems: -1}
+	out := &Schema{where: where, maxLength: -1, maxItems: -1}
 	c.done[s] = out
 	if err := checkKeywords(s, where); err != nil {
 		return nil, err

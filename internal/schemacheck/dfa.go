@@ -8,9 +8,9 @@ import (
 	"sync/atomic"
 )
 
-// maxDFAStates bounds the memory of one pattern's DFA (about 1 KB a state); past it the
+// maxDFAStates bounds the memory of one pattern's DFA (about 2 KB a state); past it the
 // Matcher stops growing the DFA and leaves unseen transitions to regexp.
-const maxDFAStates = 2000
+const maxDFAStates = 1000
 
 // dfa is a lazily built deterministic automaton over ASCII bytes for one regexp program.
 //
@@ -35,11 +35,11 @@ type dfa struct {
 // state is one DFA state; next is filled in as transitions are first taken.
 type state struct {
 	next       [256]atomic.Pointer[state] // nil: not built yet, or a non-ASCII byte
-	insts      []uint32 // consuming instructions and pending `$` assertions, sorted
-	atStart    bool     // position 0: `^` holds
-	matched    bool     // a Match instruction was reached: the input matches, whatever follows
-	matchAtEnd bool     // the input matches if it ends here (always, once matched)
-	dead       bool     // no thread left and none can start: the input does not match
+	insts      []uint32                   // consuming instructions and pending `$` assertions, sorted
+	atStart    bool                       // position 0: `^` holds
+	matched    bool                       // a Match instruction was reached: the input matches, whatever follows
+	matchAtEnd bool                       // the input matches if it ends here (always, once matched)
+	dead       bool                       // no thread left and none can start: the input does not match
 }
 
 // newDFA returns a DFA for prog, or nil if prog uses assertions other than `^` and `$`

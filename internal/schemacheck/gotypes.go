@@ -27,6 +27,8 @@ type jsonField struct {
 	index     int
 	omitEmpty bool
 	omitZero  bool
+	// zeroMethod: the field's type has an IsZero method, which omitzero asks instead.
+	zeroMethod bool
 }
 
 func unsupportedError(t reflect.Type, why string) error {
@@ -83,14 +85,13 @@ func supportedUncached(t reflect.Type, visiting map[reflect.Type]bool) error {
 		}
 		return supportedUncached(t.Elem(), visiting)
 	case reflect.Struct:
-		if _, err := jsonFields(t); err != nil {
+		fields, err := jsonFields(t)
+		if err != nil {
 			return err
 		}
-		for i := range t.NumField() {
-			if f := t.Field(i); f.IsExported() {
-				if err := supportedUncached(f.Type, visiting); err != nil {
-					return err
-				}
+		for _, f := range fields {
+			if err := supportedUncached(t.Field(f.index).Type, visiting); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -128,6 +129,7 @@ func jsonFields(t reflect.Type) (map[string]jsonField, error) {
 				jf.omitEmpty = true
 			case "omitzero":
 				jf.omitZero = true
+				jf.zeroMethod = f.Type.Implements(zeroerType)
 			case "string":
 				return nil, unsupportedError(t, "field "+f.Name+" is sent quoted (,string)")
 			}
@@ -157,14 +159,18 @@ func isEmptyValue(v reflect.Value) bool {
 	return false
 }
 
-// isZero is encoding/json's test for omitzero: an IsZero method if the type has one, else
-// the zero value.
-func isZero(v reflect.Value) bool {
-	if z, ok := v.Interface().(interface{ IsZero() bool }); ok {
+type zeroer interface{ IsZero() bool }
+
+var zeroerType = reflect.TypeFor[zeroer]()
+
+// isZero is encoding/json's test for omitzero: an IsZero method if the type has one (f says),
+// else the zero value.
+func isZero(v reflect.Value, f *jsonField) bool {
+	if f.zeroMethod {
 		if v.Kind() == reflect.Pointer && v.IsNil() {
 			return true
 		}
-		return z.IsZero()
+		return v.Interface().(zeroer).IsZero()
 	}
 	return v.IsZero()
 }

@@ -81,7 +81,7 @@ func (s *Schema) checkStructPlan(r *Report, v reflect.Value, p *structPlan) {
 			}
 			fp := &p.fields[i]
 			if fp.field.index < 0 {
-				s.checkProperty(r, fp.prop, reflect.Value{}, false)
+				s.checkProperty(r, fp.prop, reflect.Value{}, false, false)
 				continue
 			}
 			f := v.Field(fp.field.index)
@@ -94,8 +94,8 @@ func (s *Schema) checkStructPlan(r *Report, v reflect.Value, p *structPlan) {
 				r.pop()
 				continue
 			}
-			present := !(fp.field.omitEmpty && isEmptyValue(f)) && !(fp.field.omitZero && isZero(f))
-			s.checkProperty(r, fp.prop, f, present)
+			present := !(fp.field.omitEmpty && isEmptyValue(f)) && !(fp.field.omitZero && isZero(f, &fp.field))
+			s.checkProperty(r, fp.prop, f, present, false)
 		}
 		s.notObject(r, v)
 	}
@@ -117,7 +117,7 @@ func (s *Schema) checkMap(r *Report, v reflect.Value) {
 					return
 				}
 				e, present := m[s.props[i].name]
-				s.checkProperty(r, &s.props[i], reflect.ValueOf(e), present)
+				s.checkProperty(r, &s.props[i], reflect.ValueOf(e), present, true)
 			}
 		} else {
 			keyType := v.Type().Key()
@@ -126,7 +126,7 @@ func (s *Schema) checkMap(r *Report, v reflect.Value) {
 					return
 				}
 				e := v.MapIndex(reflect.ValueOf(s.props[i].name).Convert(keyType))
-				s.checkProperty(r, &s.props[i], e, e.IsValid())
+				s.checkProperty(r, &s.props[i], e, e.IsValid(), false)
 			}
 		}
 		s.notObject(r, v)
@@ -156,8 +156,9 @@ func (s *Schema) notObject(r *Report, v reflect.Value) {
 
 // checkProperty checks one property of an object. A required property that is null counts as
 // missing: for a typed struct that is a nil slice or pointer, which the caller thinks of as
-// "not set" although encoding/json sends it as null.
-func (s *Schema) checkProperty(r *Report, p *property, v reflect.Value, present bool) {
+// "not set" although encoding/json sends it as null. dynamic says that v was taken out of an
+// interface, so its type must be vetted.
+func (s *Schema) checkProperty(r *Report, p *property, v reflect.Value, present, dynamic bool) {
 	switch {
 	case !present:
 		if p.required {
@@ -174,7 +175,9 @@ func (s *Schema) checkProperty(r *Report, p *property, v reflect.Value, present 
 		r.pop()
 	default:
 		r.pushName(p.name)
-		p.schema.check(r, v)
+		if !dynamic || !v.IsValid() || p.schema.checkDynamic(r, v) {
+			p.schema.check(r, v)
+		}
 		r.pop()
 	}
 }
