@@ -114,12 +114,12 @@ func TestEveryOperationAgainstTheFake(t *testing.T) {
 
 func TestWaitActiveAgainstTheFake(t *testing.T) {
 	t.Run("CREATING then ACTIVE", func(t *testing.T) {
-		_, c := startSignedFake(t, fake.Options{ActivationDelay: 150 * time.Millisecond})
+		_, c := startSignedFake(t, fake.Options{ActivationDelay: time.Second})
 		ctx := context.Background()
 		created, err := c.CreateEnhancedConnection(ctx, seedCreate("waits"))
 		require.NoError(t, err)
 		var polls []wrapper.WaitProgress
-		conn, err := c.WaitActive(ctx, *created.ConnectionID, wrapper.WithPollInterval(20*time.Millisecond),
+		conn, err := c.WaitActive(ctx, *created.ConnectionID, wrapper.WithPollInterval(50*time.Millisecond),
 			wrapper.WithProgress(func(p wrapper.WaitProgress) { polls = append(polls, p) }))
 		require.NoError(t, err)
 		require.GreaterOrEqual(t, len(polls), 2, "the first poll sees CREATING")

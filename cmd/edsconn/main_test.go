@@ -41,7 +41,7 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 
 func TestDemoRunsTheProcedureOnTheEmbeddedFake(t *testing.T) {
 	clearCloudEnv(t)
-	code, out, errOut := runCLI(t, "demo", "-fake-activation", "300ms")
+	code, out, errOut := runCLI(t, "demo", "-fake-activation", "1500ms")
 	require.Equal(t, exitOK, code, "stderr: %s\nstdout: %s", errOut, out)
 	assert.Contains(t, errOut, "no credentials configured: using the embedded fake DLI at http://127.0.0.1:")
 	assert.Contains(t, out, "against the embedded fake DLI")

@@ -1,0 +1,95 @@
+package wrapper
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// realisticSecret is what an SK or token looks like; the fuzzer's secret is used only when it
+// does (a one-letter "secret" would make scrubbing grow the body and match everything).
+var realisticSecret = regexp.MustCompile(`^[A-Za-z0-9]{16,}$`)
+
+// FuzzParseAPIError feeds arbitrary statuses, bodies and request ids to the error parser, both
+// as raw bytes and as a DLI error body built from arbitrary code and message strings. It must
+// never panic; Error() must name the operation and status; a kept raw body is a prefix of the
+// trimmed answer and at most maxErrorBody bytes; a well-formed DLI body must give back its code
+// and message; and after the client's scrub, neither Message, Body nor Error() may contain the
+// secret unless it came in the code or request id, which scrub does not claim to clean.
+func FuzzParseAPIError(f *testing.F) {
+	const sk = "FuzzSecretKey0123456789abcdefghij"
+	html := "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body><center><h1>502 Bad Gateway</h1></center></body>\r\n</html>\r\n"
+	f.Add(502, []byte(html), "a1b2c3", "", "", sk)
+	f.Add(400, []byte(`{"error_code":"DLI.0001","error_msg":"Connection 4c693ecc does not exist."}`), "", "DLI.0001", "x", sk)
+	f.Add(401, []byte(`{"code":"APIGW.0301","message":"Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest: GET|/v2.0/x/||x-sdk-date:20240315T083000Z|x-security-token:`+sk+`||x-sdk-date|e3b0"}`), "r", "", "", sk)
+	f.Add(200, []byte(`{"is_success":false,"message":"queue q1 does not exist"}`), "", "", "", sk)
+	f.Add(500, []byte(`   `), "", "", "", "")
+	f.Add(503, []byte(strings.Repeat("x", 3000)+sk), "", "", "", sk)
+	f.Add(429, []byte(`{"error_code":1,"error_msg":["not","a","string"]}`), "", "", "", sk)
+	f.Add(0, []byte("\xff\xfe<TITLE>\x00</title>"), "\n", "\x00", "\xff", "short")
+	f.Add(-1, []byte(`{"error_msg":"`+strings.Repeat("é", 100)+`"}`), "", strings.Repeat("c", 200), "<title>t</title>", sk)
+	f.Fuzz(func(t *testing.T, status int, body []byte, requestID, code, msg, secret string) {
+		if !realisticSecret.MatchString(secret) {
+			secret = sk
+		}
+		c := &Client{secrets: []string{secret}}
+		header := http.Header{"X-Request-Id": {requestID}}
+
+		check := func(e *APIError, body []byte) {
+			t.Helper()
+			if e == nil {
+				t.Fatal("nil APIError")
+			}
+			if e.Operation != "ShowEnhancedConnection" || e.StatusCode != status {
+				t.Fatalf("operation/status lost: %q %d", e.Operation, e.StatusCode)
+			}
+			s := e.Error()
+			if !strings.HasPrefix(s, "dli: ShowEnhancedConnection: HTTP ") {
+				t.Fatalf("Error() = %q", s)
+			}
+			if len(e.Body) > maxErrorBody {
+				t.Fatalf("Body holds %d bytes, more than %d", len(e.Body), maxErrorBody)
+			}
+			if e.Body != nil && !bytes.HasPrefix(bytes.TrimSpace(body), e.Body) {
+				t.Fatalf("Body is not a prefix of the answer")
+			}
+			_ = e.Temporary()
+			_ = IsNotFound(e)
+
+			c.scrub(e)
+			if strings.Contains(e.Message, secret) || bytes.Contains(e.Body, []byte(secret)) {
+				t.Fatalf("secret left in Message or Body after scrub")
+			}
+			if len(e.Body) > maxErrorBody {
+				t.Fatalf("scrub grew Body to %d bytes", len(e.Body))
+			}
+			if strings.Contains(e.Error(), secret) && !strings.Contains(e.Code, secret) && !strings.Contains(e.RequestID, secret) {
+				t.Fatalf("secret in Error() after scrub: %q", e.Error())
+			}
+		}
+
+		check(parseAPIError("ShowEnhancedConnection", status, header, body), body)
+
+		// A well-formed DLI error body gives back its code and message.
+		dliBody, err := json.Marshal(map[string]string{"error_code": code, "error_msg": msg})
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := parseAPIError("ShowEnhancedConnection", status, header, dliBody)
+		var want struct {
+			Code string `json:"error_code"`
+			Msg  string `json:"error_msg"`
+		}
+		_ = json.Unmarshal(dliBody, &want) // invalid UTF-8 comes back as U+FFFD, as the parser sees it
+		if e.Code != want.Code || e.Message != want.Msg {
+			t.Fatalf("DLI body %s parsed as code %q message %q", dliBody, e.Code, e.Message)
+		}
+		if (want.Code != "" || want.Msg != "") && e.Body != nil {
+			t.Fatalf("a parsed DLI body is kept raw too")
+		}
+		check(e, dliBody)
+	})
+}
