@@ -63,43 +63,53 @@ func (s *store) failPeering(name, errMsg string) {
 
 // bind adds peerings for queues and pools that are not bound yet.
 func (s *store) bind(project, id string, queues, pools []string) (string, *dliError) {
-	names, err := checkBindingNames(queues, pools)
-	if err != nil {
-		return "", err
-	}
-	if names == "{}" {
-		return "", &dliError{code: codeParameter, msg: "queues: name at least one queue or elastic resource pool to bind."}
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c, err := s.live(project, id)
-	if err != nil {
-		return "", err
-	}
-	for _, q := range queues {
-		if indexPeering(c.queues, q) >= 0 {
-			return "", &dliError{code: codeExists, msg: "Queue " + q + " is already bound to connection " + c.id + "."}
+	return s.changeBindings(project, id, queues, pools, "bind", func(c *connection, names string) (string, *dliError) {
+		for _, q := range queues {
+			if indexPeering(c.queues, q) >= 0 {
+				return "", &dliError{code: codeExists, msg: "Queue " + q + " is already bound to connection " + c.id + "."}
+			}
 		}
-	}
-	for _, p := range pools {
-		if indexPeering(c.pools, p) >= 0 {
-			return "", &dliError{code: codeExists, msg: "Elastic resource pool " + p + " is already bound to connection " + c.id + "."}
+		for _, p := range pools {
+			if indexPeering(c.pools, p) >= 0 {
+				return "", &dliError{code: codeExists, msg: "Elastic resource pool " + p + " is already bound to connection " + c.id + "."}
+			}
 		}
-	}
-	now := s.now()
-	c.queues = append(c.queues, s.newPeerings(queues, now)...)
-	c.pools = append(c.pools, s.newPeerings(pools, now)...)
-	return "associated peer connection for queues: " + names + ".", nil
+		now := s.now()
+		c.queues = append(c.queues, s.newPeerings(queues, now)...)
+		c.pools = append(c.pools, s.newPeerings(pools, now)...)
+		return "associated peer connection for queues: " + names + ".", nil
+	})
 }
 
 // unbind removes the peerings of queues and pools; every one of them must be bound.
 func (s *store) unbind(project, id string, queues, pools []string) (string, *dliError) {
+	return s.changeBindings(project, id, queues, pools, "unbind", func(c *connection, names string) (string, *dliError) {
+		for _, q := range queues {
+			if indexPeering(c.queues, q) < 0 {
+				return "", &dliError{code: codeNoObject, msg: "There is no queue named " + q + " bound to connection " + c.id + "."}
+			}
+		}
+		for _, p := range pools {
+			if indexPeering(c.pools, p) < 0 {
+				return "", &dliError{code: codeNoObject, msg: "There is no elastic resource pool named " + p + " bound to connection " + c.id + "."}
+			}
+		}
+		c.queues = slices.DeleteFunc(c.queues, func(p *peering) bool { return slices.Contains(queues, p.name) })
+		c.pools = slices.DeleteFunc(c.pools, func(p *peering) bool { return slices.Contains(pools, p.name) })
+		return "Disassociated peer connection for queues:" + names + ".", nil
+	})
+}
+
+// changeBindings checks the names, which must name at least one queue or pool, then runs change
+// on the live connection under the store's lock; change gets the names as the service quotes them.
+func (s *store) changeBindings(project, id string, queues, pools []string, verb string,
+	change func(c *connection, names string) (string, *dliError)) (string, *dliError) {
 	names, err := checkBindingNames(queues, pools)
 	if err != nil {
 		return "", err
 	}
 	if names == "{}" {
-		return "", &dliError{code: codeParameter, msg: "queues: name at least one queue or elastic resource pool to unbind."}
+		return "", &dliError{code: codeParameter, msg: "queues: name at least one queue or elastic resource pool to " + verb + "."}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -107,19 +117,7 @@ func (s *store) unbind(project, id string, queues, pools []string) (string, *dli
 	if err != nil {
 		return "", err
 	}
-	for _, q := range queues {
-		if indexPeering(c.queues, q) < 0 {
-			return "", &dliError{code: codeNoObject, msg: "There is no queue named " + q + " bound to connection " + c.id + "."}
-		}
-	}
-	for _, p := range pools {
-		if indexPeering(c.pools, p) < 0 {
-			return "", &dliError{code: codeNoObject, msg: "There is no elastic resource pool named " + p + " bound to connection " + c.id + "."}
-		}
-	}
-	c.queues = slices.DeleteFunc(c.queues, func(p *peering) bool { return slices.Contains(queues, p.name) })
-	c.pools = slices.DeleteFunc(c.pools, func(p *peering) bool { return slices.Contains(pools, p.name) })
-	return "Disassociated peer connection for queues:" + names + ".", nil
+	return change(c, names)
 }
 
 func indexPeering(ps []*peering, name string) int {

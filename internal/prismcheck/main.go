@@ -211,6 +211,7 @@ func seedChecks(c *gen.Client, dir string) ([]check, error) {
 		return nil, fmt.Errorf("no seed request in %s (run from the module root or pass -examples)", dir)
 	}
 	sort.Strings(files)
+	builders := seedBuilders(c)
 	var checks []check
 	for _, f := range files {
 		name := filepath.Base(f)
@@ -220,59 +221,67 @@ func seedChecks(c *gen.Client, dir string) ([]check, error) {
 			return nil, err
 		}
 		what := "with seed " + name
-		var ch check
-		switch op {
-		case "CreateEnhancedConnection":
-			var body gen.CreateEnhancedConnectionJSONRequestBody
-			if err := strictDecode(raw, &body); err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
-			}
-			ch = createCheck(c, what, body)
-		case "UpdateEnhancedConnection":
-			var body gen.UpdateEnhancedConnectionJSONRequestBody
-			if err := strictDecode(raw, &body); err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
-			}
-			ch = check{status: 200, call: func(ctx context.Context) (*http.Response, error) {
-				return c.UpdateEnhancedConnection(ctx, projectID, connectionID, nil, body)
-			}, parse: status(gen.ParseUpdateEnhancedConnectionHTTPResponse, func(r *gen.UpdateEnhancedConnectionHTTPResponse) *gen.StatusResponse { return r.JSON200 })}
-		case "AssociateQueueToEnhancedConnection":
-			var body gen.AssociateQueueToEnhancedConnectionJSONRequestBody
-			if err := strictDecode(raw, &body); err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
-			}
-			ch = check{status: 200, call: func(ctx context.Context) (*http.Response, error) {
-				return c.AssociateQueueToEnhancedConnection(ctx, projectID, connectionID, nil, body)
-			}, parse: status(gen.ParseAssociateQueueToEnhancedConnectionHTTPResponse, func(r *gen.AssociateQueueToEnhancedConnectionHTTPResponse) *gen.StatusResponse { return r.JSON200 })}
-		case "DisassociateQueueFromEnhancedConnection":
-			var body gen.DisassociateQueueFromEnhancedConnectionJSONRequestBody
-			if err := strictDecode(raw, &body); err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
-			}
-			ch = check{status: 200, call: func(ctx context.Context) (*http.Response, error) {
-				return c.DisassociateQueueFromEnhancedConnection(ctx, projectID, connectionID, nil, body)
-			}, parse: status(gen.ParseDisassociateQueueFromEnhancedConnectionHTTPResponse, func(r *gen.DisassociateQueueFromEnhancedConnectionHTTPResponse) *gen.StatusResponse { return r.JSON200 })}
-		case "CreateRouteToEnhancedConnection":
-			var body gen.CreateRouteToEnhancedConnectionJSONRequestBody
-			if err := strictDecode(raw, &body); err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
-			}
-			ch = routeCheck(c, what, body)
-		case "CreateEnhancedConnectionRoutes":
-			var body gen.CreateEnhancedConnectionRoutesJSONRequestBody
-			if err := strictDecode(raw, &body); err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
-			}
-			ch = check{status: 200, call: func(ctx context.Context) (*http.Response, error) {
-				return c.CreateEnhancedConnectionRoutes(ctx, projectID, connectionID, nil, body)
-			}, parse: status(gen.ParseCreateEnhancedConnectionRoutesHTTPResponse, func(r *gen.CreateEnhancedConnectionRoutesHTTPResponse) *gen.StatusResponse { return r.JSON200 })}
-		default:
+		build, ok := builders[op]
+		if !ok {
 			return nil, fmt.Errorf("%s: no check for operation %q (add one to internal/prismcheck)", name, op)
+		}
+		ch, err := build(raw)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 		ch.op, ch.what = op, what
 		checks = append(checks, ch)
 	}
 	return checks, nil
+}
+
+// seedBuilders maps each operation with a request body to the check that sends a seed's body.
+func seedBuilders(c *gen.Client) map[string]func(raw []byte) (check, error) {
+	return map[string]func(raw []byte) (check, error){
+		"CreateEnhancedConnection": fromSeed(func(b gen.CreateEnhancedConnectionJSONRequestBody) check {
+			return createCheck(c, "", b)
+		}),
+		"CreateRouteToEnhancedConnection": fromSeed(func(b gen.CreateRouteToEnhancedConnectionJSONRequestBody) check {
+			return routeCheck(c, "", b)
+		}),
+		"UpdateEnhancedConnection": fromSeed(func(b gen.UpdateEnhancedConnectionJSONRequestBody) check {
+			return statusCheck(func(ctx context.Context) (*http.Response, error) {
+				return c.UpdateEnhancedConnection(ctx, projectID, connectionID, nil, b)
+			}, status(gen.ParseUpdateEnhancedConnectionHTTPResponse, func(r *gen.UpdateEnhancedConnectionHTTPResponse) *gen.StatusResponse { return r.JSON200 }))
+		}),
+		"AssociateQueueToEnhancedConnection": fromSeed(func(b gen.AssociateQueueToEnhancedConnectionJSONRequestBody) check {
+			return statusCheck(func(ctx context.Context) (*http.Response, error) {
+				return c.AssociateQueueToEnhancedConnection(ctx, projectID, connectionID, nil, b)
+			}, status(gen.ParseAssociateQueueToEnhancedConnectionHTTPResponse, func(r *gen.AssociateQueueToEnhancedConnectionHTTPResponse) *gen.StatusResponse { return r.JSON200 }))
+		}),
+		"DisassociateQueueFromEnhancedConnection": fromSeed(func(b gen.DisassociateQueueFromEnhancedConnectionJSONRequestBody) check {
+			return statusCheck(func(ctx context.Context) (*http.Response, error) {
+				return c.DisassociateQueueFromEnhancedConnection(ctx, projectID, connectionID, nil, b)
+			}, status(gen.ParseDisassociateQueueFromEnhancedConnectionHTTPResponse, func(r *gen.DisassociateQueueFromEnhancedConnectionHTTPResponse) *gen.StatusResponse { return r.JSON200 }))
+		}),
+		"CreateEnhancedConnectionRoutes": fromSeed(func(b gen.CreateEnhancedConnectionRoutesJSONRequestBody) check {
+			return statusCheck(func(ctx context.Context) (*http.Response, error) {
+				return c.CreateEnhancedConnectionRoutes(ctx, projectID, connectionID, nil, b)
+			}, status(gen.ParseCreateEnhancedConnectionRoutesHTTPResponse, func(r *gen.CreateEnhancedConnectionRoutesHTTPResponse) *gen.StatusResponse { return r.JSON200 }))
+		}),
+	}
+}
+
+// fromSeed decodes a seed strictly into the operation's generated body type B (a field the type
+// lacks is an error) and builds the operation's check with it.
+func fromSeed[B any](build func(B) check) func(raw []byte) (check, error) {
+	return func(raw []byte) (check, error) {
+		var body B
+		if err := strictDecode(raw, &body); err != nil {
+			return check{}, err
+		}
+		return build(body), nil
+	}
+}
+
+// statusCheck is the check of an operation that answers 200 with the StatusResponse envelope.
+func statusCheck(call func(context.Context) (*http.Response, error), parse func(*http.Response) (string, error)) check {
+	return check{status: 200, call: call, parse: parse}
 }
 
 func strictDecode(raw []byte, v any) error {

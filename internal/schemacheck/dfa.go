@@ -150,9 +150,17 @@ func consumes(inst *syntax.Inst, r rune) bool {
 // from pc without consuming input, at a position where `^` holds iff atStart, and reports
 // whether a Match instruction is reachable.
 func (d *dfa) closure(insts []uint32, pc uint32, atStart bool) ([]uint32, bool) {
+	matched := d.follow([]uint32{pc}, atStart, false, func(pc uint32) { insts = append(insts, pc) })
+	return insts, matched
+}
+
+// follow walks every instruction reachable from stack without consuming input and reports
+// whether Match is among them. `^` holds iff atStart; `$` holds iff atEnd, and when it does not
+// the assertion is handed to stop, as is every rune-consuming instruction: both are decided by
+// what comes next.
+func (d *dfa) follow(stack []uint32, atStart, atEnd bool, stop func(pc uint32)) bool {
 	matched := false
 	seen := make(map[uint32]bool)
-	stack := []uint32{pc}
 	for len(stack) > 0 {
 		pc := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -171,8 +179,8 @@ func (d *dfa) closure(insts []uint32, pc uint32, atStart bool) ([]uint32, bool) 
 			if op&syntax.EmptyBeginText != 0 && !atStart {
 				continue
 			}
-			if op&syntax.EmptyEndText != 0 {
-				insts = append(insts, pc) // decided at the end of the input
+			if op&syntax.EmptyEndText != 0 && !atEnd {
+				stop(pc)
 				continue
 			}
 			stack = append(stack, inst.Out)
@@ -180,10 +188,10 @@ func (d *dfa) closure(insts []uint32, pc uint32, atStart bool) ([]uint32, bool) 
 			matched = true
 		case syntax.InstFail:
 		default: // rune-consuming
-			insts = append(insts, pc)
+			stop(pc)
 		}
 	}
-	return insts, matched
+	return matched
 }
 
 // intern returns the state for the given instruction set, creating it if the budget allows
@@ -207,36 +215,13 @@ func (d *dfa) intern(insts []uint32, atStart, matched bool) *state {
 
 // acceptsAtEnd reports whether a pending `$` of st leads to Match when the input ends here.
 func (d *dfa) acceptsAtEnd(st *state) bool {
-	seen := make(map[uint32]bool)
 	var stack []uint32
 	for _, pc := range st.insts {
 		if d.prog.Inst[pc].Op == syntax.InstEmptyWidth {
 			stack = append(stack, d.prog.Inst[pc].Out)
 		}
 	}
-	for len(stack) > 0 {
-		pc := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[pc] {
-			continue
-		}
-		seen[pc] = true
-		inst := &d.prog.Inst[pc]
-		switch inst.Op {
-		case syntax.InstAlt, syntax.InstAltMatch:
-			stack = append(stack, inst.Arg, inst.Out)
-		case syntax.InstCapture, syntax.InstNop:
-			stack = append(stack, inst.Out)
-		case syntax.InstEmptyWidth:
-			if syntax.EmptyOp(inst.Arg)&syntax.EmptyBeginText != 0 && !st.atStart {
-				continue
-			}
-			stack = append(stack, inst.Out)
-		case syntax.InstMatch:
-			return true
-		}
-	}
-	return false
+	return d.follow(stack, st.atStart, true, func(uint32) {})
 }
 
 func stateKey(insts []uint32, atStart, matched bool) string {
