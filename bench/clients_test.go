@@ -74,8 +74,9 @@ func wantConnections(n int) error {
 	return nil
 }
 
-// ours is wrapper.Client: validation (unless disabled), encoding by the generated client, the
-// retry, header and signing transports, typed errors.
+// ours is wrapper.Client: validation (unless disabled), the body encoded by its appender into a
+// pooled buffer, sent through the generated client and its retry transport (which heads and
+// signs each attempt), typed errors.
 func ours(tb testing.TB, baseURL, name string, disableValidation bool) client {
 	c, err := wrapper.New(wrapper.Config{
 		Endpoint:          baseURL,

@@ -42,11 +42,5 @@ echo
 echo "## Signing against SHA-256 of the same 717 KB"
 go tool benchstat -filter '.name:SignCreate20000' -col '/op@(sha256 sign)' "$OUT"
 echo
-echo "## Prototype: encoding the 20,000-host body (json.Marshal as gen does, json.Encoder into a reused buffer, appender), alone and after validation"
-go tool benchstat -filter '.name:EncodeCreate20000' -col '.name' -row '/op@(json.Marshal json.Encoder-reused-buffer append validate+json.Marshal validate+json.Encoder-reused-buffer validate+append validate+append-fresh-buffer)' "$OUT"
-echo
-echo "## Prototype end to end: the proposed wrapper encoding (appender, fresh or pooled buffer) beside the current clients"
-go tool benchstat -filter '.name:ProposalCreate20000' -col '/client@(floor ours-validate proposal-append proposal-append-pooled vendor)' "$OUT"
-echo
 echo "## Ratios"
 go run ./cmd/ratios "$OUT"

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -75,12 +74,21 @@ func New(cfg Config) (*Client, error) {
 // ProjectID returns the project every call of c is scoped to.
 func (c *Client) ProjectID() string { return c.projectID }
 
+// jsonContentType is the media type of every request body of the spec.
+const jsonContentType = "application/json"
+
 // CreateEnhancedConnection creates a connection (201). It is never retried once its bytes may
 // have reached the server: a second attempt could create a second connection.
 func (c *Client) CreateEnhancedConnection(ctx context.Context, body gen.CreateEnhancedConnectionRequest) (*gen.CreateEnhancedConnectionResponse, error) {
 	return call[gen.CreateEnhancedConnectionResponse](ctx, c, "CreateEnhancedConnection", c.path(), nil, &body,
 		func(ctx context.Context) (*http.Response, error) {
-			return c.raw.CreateEnhancedConnection(ctx, c.projectID, nil, body)
+			// Encoded once into a pooled buffer, which the signature and every attempt read
+			// (encode.go, body.go). The generated client returns once the retry transport has
+			// read the whole answer, so the call's hold on the buffer ends here; the buffer is
+			// reused only when the transport has closed every reader of it too.
+			rb := newRequestBody(func(b []byte) []byte { return appendCreateBody(b, &body) })
+			defer rb.release()
+			return c.raw.CreateEnhancedConnectionWithBody(ctx, c.projectID, nil, jsonContentType, nil, rb.editRequest)
 		})
 }
 
@@ -110,7 +118,9 @@ func (c *Client) UpdateEnhancedConnection(ctx context.Context, connectionID stri
 	}
 	return call[gen.StatusResponse](ctx, c, "UpdateEnhancedConnection", c.path("connection_id", connectionID), nil, &body,
 		func(ctx context.Context) (*http.Response, error) {
-			return c.raw.UpdateEnhancedConnection(ctx, c.projectID, connectionID, nil, body)
+			rb := newRequestBody(func(b []byte) []byte { return appendUpdateBody(b, &body) })
+			defer rb.release()
+			return c.raw.UpdateEnhancedConnectionWithBody(ctx, c.projectID, connectionID, nil, jsonContentType, nil, rb.editRequest)
 		})
 }
 
@@ -210,7 +220,8 @@ func call[T any](ctx context.Context, c *Client, op string, path map[string]stri
 }
 
 // do runs one call: send (through retries and signing), then turn the answer into out or an
-// error. The answer is decoded once, straight into the generated type.
+// error. The answer is decoded once, straight into the generated type, from the bytes the retry
+// transport read.
 func (c *Client) do(ctx context.Context, op string, out any, send func(context.Context) (*http.Response, error)) error {
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
@@ -219,7 +230,7 @@ func (c *Client) do(ctx context.Context, op string, out any, send func(context.C
 		return fmt.Errorf("dli: %s: %w", op, c.scrubErr(err))
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
+	body, err := answerBytes(resp)
 	if err != nil {
 		return fmt.Errorf("dli: %s: read answer: %w", op, err)
 	}

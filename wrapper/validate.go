@@ -69,7 +69,7 @@ func (e *ValidationError) Error() string {
 // fails in the caller's process with the field and the rule, instead of as a vague DLI.0001
 // after a round trip (or, worse, being accepted in a form the other cloud rejects). The checks
 // are compiled from the spec once and run over the generated request types directly, which
-// costs less than encoding the body. A Validator is safe for concurrent use.
+// costs less than json.Marshal of the body. A Validator is safe for concurrent use.
 type Validator struct {
 	ops map[string]*operation
 }

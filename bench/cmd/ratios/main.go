@@ -97,11 +97,6 @@ func main() {
 	target("vendor / ours-validate, bytes allocated ≥ 5x", median(c, "vendor", "B/op")/median(c, "ours-validate", "B/op"), 5, false)
 	b := "BodyCreate20000"
 	target("validate / json.Marshal of the same body, time < 1x", median(b, "validate", "sec/op")/median(b, "json.Marshal", "sec/op"), 1, true)
-	e := "EncodeCreate20000"
-	fmt.Printf("| prototype (bench/encode_test.go): validate + appender / validate + json.Marshal, time | %s | – |\n",
-		fmtX(median(e, "validate+append", "sec/op")/median(e, "validate+json.Marshal", "sec/op")))
-	fmt.Printf("| prototype: validate + json.Encoder into a reused buffer / validate + json.Marshal, time | %s | – |\n",
-		fmtX(median(e, "validate+json.Encoder-reused-buffer", "sec/op")/median(e, "validate+json.Marshal", "sec/op")))
 	s := "SignCreate20000"
 	fmt.Printf("| sign / sha256 of the same 717 KB (no target: the hash is most of the signature) | %s | – |\n",
 		fmtX(median(s, "sign", "sec/op")/median(s, "sha256", "sec/op")))
