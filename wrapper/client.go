@@ -125,6 +125,10 @@ func (c *Client) UpdateEnhancedConnection(ctx context.Context, connectionID stri
 }
 
 // DeleteEnhancedConnection deletes a connection (softly: it stays listable as DELETED).
+//
+// A delete is retried after a dropped connection or a gateway error. If the attempt that failed
+// had already reached DLI, the retry finds the connection gone and the call returns an error for
+// which IsNotFound is true: code that deletes to clean up can treat IsNotFound as done.
 func (c *Client) DeleteEnhancedConnection(ctx context.Context, connectionID string) (*gen.StatusResponse, error) {
 	return call[gen.StatusResponse](ctx, c, "DeleteEnhancedConnection", c.path("connection_id", connectionID), nil, nil,
 		func(ctx context.Context) (*http.Response, error) {
@@ -281,10 +285,13 @@ func envelope(out any) (ok bool, message string) {
 }
 
 // scrub removes the client's secrets from an APIError: a gateway that refuses a signature may
-// quote the signed headers, the security token among them.
+// quote the signed headers, the security token among them. Code and RequestID come from the
+// answer too, so they are cleaned as well: whatever the server sends, Error() never prints one.
 func (c *Client) scrub(e *APIError) *APIError {
 	for _, s := range c.secrets {
 		e.Message = strings.ReplaceAll(e.Message, s, "[REDACTED]")
+		e.Code = strings.ReplaceAll(e.Code, s, "[REDACTED]")
+		e.RequestID = strings.ReplaceAll(e.RequestID, s, "[REDACTED]")
 		if len(e.Body) > 0 {
 			e.Body = []byte(strings.ReplaceAll(string(e.Body), s, "[REDACTED]"))
 		}
