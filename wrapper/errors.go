@@ -154,10 +154,13 @@ func firstNonEmpty(values ...string) string {
 // page when there is one, else the first bytes with whitespace collapsed.
 func summarizeBody(body []byte) string {
 	s := string(body)
-	if i := strings.Index(strings.ToLower(s), "<title>"); i >= 0 {
-		rest := s[i+len("<title>"):]
-		if j := strings.Index(strings.ToLower(rest), "</title>"); j >= 0 {
-			return "HTML page: " + strings.TrimSpace(rest[:j])
+	// Lower only ASCII letters: strings.ToLower turns each invalid UTF-8 byte into a 3-byte
+	// U+FFFD, and an index into its result would not be an index into s (found by fuzzing).
+	lower := string(appendLower(make([]byte, 0, len(s)), s))
+	if i := strings.Index(lower, "<title>"); i >= 0 {
+		start := i + len("<title>")
+		if j := strings.Index(lower[start:], "</title>"); j >= 0 {
+			return "HTML page: " + strings.TrimSpace(s[start:start+j])
 		}
 	}
 	s = strings.Join(strings.Fields(s), " ")
