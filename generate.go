@@ -3,3 +3,7 @@ package enhancedconnections
 // gen/ is generated from the spec and never edited by hand; CI regenerates it and fails on any
 // difference.
 //go:generate go tool oapi-codegen -config oapi-codegen.yaml spec/enhanced-connections.yaml
+
+// wrapper/rules.gen.json holds the request rules and servers of the spec, which the wrapper
+// embeds so that it needs no OpenAPI parser at run time; generated likewise, never edited.
+//go:generate go run ./internal/cmd/genrules -o wrapper/rules.gen.json

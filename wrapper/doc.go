@@ -9,8 +9,10 @@
 //   - config.go, endpoints.go: credentials from code or the vendor SDK's environment variables,
 //     IAM tokens, and region endpoints read from the spec's servers (an unknown region is an
 //     error, never a panic).
-//   - validate.go: every request checked against the embedded spec before a byte is sent, with
-//     the field and the rule named, faster than json.Marshal of the same body.
+//   - validate.go, rules.go: every request checked against the spec before a byte is sent, with
+//     the field and the rule named, faster than json.Marshal of the same body. The rules and
+//     servers come from rules.gen.json, generated from the spec by go generate, so the wrapper
+//     neither links an OpenAPI or YAML parser nor parses the spec when a program starts.
 //   - encode.go, body.go: the bodies that can carry 20,000 hosts (create, update) written by
 //     hand, byte for byte what encoding/json writes, once per call into a pooled buffer that the
 //     signature and every attempt read.

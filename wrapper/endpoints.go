@@ -1,17 +1,15 @@
 package wrapper
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
 	"sync"
-
-	enhancedconnections "github.com/dli-openapi/enhanced-connections"
 )
 
 // Endpoints are read from the spec's `servers` (each a URL template with a `region` variable and
-// the enum of its regions), so that adding a region to the spec is the only change needed.
+// the enum of its regions), as the generated rules carry them (see rules.go), so that adding a
+// region to the spec and running go generate is the only change needed.
 var endpoints struct {
 	once    sync.Once
 	byID    map[string]string
@@ -20,18 +18,18 @@ var endpoints struct {
 }
 
 func loadEndpoints() {
-	doc, err := enhancedconnections.Load(context.Background())
+	rules, err := loadRules()
 	if err != nil {
-		endpoints.err = err
+		endpoints.err = fmt.Errorf("wrapper: endpoints: %w", err)
 		return
 	}
 	endpoints.byID = make(map[string]string)
-	for _, s := range doc.Servers {
-		v, ok := s.Variables["region"]
+	for _, s := range rules.Servers {
+		regions, ok := s.Variables["region"]
 		if !ok {
 			continue
 		}
-		for _, region := range v.Enum {
+		for _, region := range regions {
 			if _, dup := endpoints.byID[region]; dup {
 				endpoints.err = fmt.Errorf("wrapper: spec lists region %q under two servers", region)
 				return

@@ -1,19 +1,13 @@
 package wrapper
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"maps"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
-	"github.com/getkin/kin-openapi/openapi3"
-
-	enhancedconnections "github.com/dli-openapi/enhanced-connections"
 	"github.com/dli-openapi/enhanced-connections/internal/schemacheck"
 )
 
@@ -68,8 +62,9 @@ func (e *ValidationError) Error() string {
 // Validator checks requests against the spec before they are sent, so that an invalid request
 // fails in the caller's process with the field and the rule, instead of as a vague DLI.0001
 // after a round trip (or, worse, being accepted in a form the other cloud rejects). The checks
-// are compiled from the spec once and run over the generated request types directly, which
-// costs less than json.Marshal of the body. A Validator is safe for concurrent use.
+// are compiled once, on first use, from rules generated from the spec at build time (no
+// OpenAPI or YAML parsing at run time), and run over the generated request types directly,
+// which costs less than json.Marshal of the body. A Validator is safe for concurrent use.
 type Validator struct {
 	ops map[string]*operation
 }
@@ -98,108 +93,79 @@ var defaultValidator struct {
 	err  error
 }
 
-// DefaultValidator returns the validator of the embedded spec, compiled on first use and
-// shared afterwards.
+// DefaultValidator returns the validator of the embedded spec, compiled on first use from the
+// rules generated from the spec and shared afterwards.
 func DefaultValidator() (*Validator, error) {
 	defaultValidator.once.Do(func() {
-		doc, err := enhancedconnections.Load(context.Background())
+		rules, err := loadRules()
 		if err != nil {
-			defaultValidator.err = err
+			defaultValidator.err = fmt.Errorf("wrapper: validator: %w", err)
 			return
 		}
-		defaultValidator.v, defaultValidator.err = NewValidator(doc)
+		defaultValidator.v, defaultValidator.err = newValidator(rules)
 	})
 	return defaultValidator.v, defaultValidator.err
 }
 
-// NewValidator compiles the request rules of every operation of doc. It fails if a request
-// schema uses a keyword the checks do not implement, so that no rule is ever silently skipped.
-// doc is only read.
-func NewValidator(doc *openapi3.T) (*Validator, error) {
-	if doc == nil || doc.Paths == nil {
-		return nil, fmt.Errorf("wrapper: validator: no paths in the document")
+// newValidator compiles the request rules of every operation of rules, which is only read.
+func newValidator(rules *schemacheck.Rules) (*Validator, error) {
+	if rules == nil || len(rules.Operations) == 0 {
+		return nil, fmt.Errorf("wrapper: validator: no operations in the rules")
 	}
-	v := &Validator{ops: make(map[string]*operation)}
-	c := schemacheck.NewCompiler()
-	paths := doc.Paths.Map()
-	for _, path := range slices.Sorted(maps.Keys(paths)) {
-		item := paths[path]
-		for method, op := range item.Operations() {
-			if op.OperationID == "" {
-				return nil, fmt.Errorf("wrapper: validator: %s %s has no operationId", method, path)
-			}
-			if _, dup := v.ops[op.OperationID]; dup {
-				return nil, fmt.Errorf("wrapper: validator: operationId %s is used twice", op.OperationID)
-			}
-			compiled, err := compileOperation(c, item, op)
-			if err != nil {
-				return nil, fmt.Errorf("wrapper: validator: %w", err)
-			}
-			v.ops[op.OperationID] = compiled
+	v := &Validator{ops: make(map[string]*operation, len(rules.Operations))}
+	c := schemacheck.NewCompiler(rules.Schemas)
+	for i := range rules.Operations {
+		op := &rules.Operations[i]
+		if op.ID == "" {
+			return nil, fmt.Errorf("wrapper: validator: %s %s has no operationId", op.Method, op.Path)
 		}
+		if _, dup := v.ops[op.ID]; dup {
+			return nil, fmt.Errorf("wrapper: validator: operationId %s is used twice", op.ID)
+		}
+		compiled, err := compileOperation(c, op)
+		if err != nil {
+			return nil, fmt.Errorf("wrapper: validator: %w", err)
+		}
+		v.ops[op.ID] = compiled
 	}
 	return v, nil
 }
 
-func compileOperation(c *schemacheck.Compiler, item *openapi3.PathItem, op *openapi3.Operation) (*operation, error) {
-	out := &operation{id: op.OperationID}
-	// Operation parameters override path item parameters of the same name and location.
-	var params []*openapi3.Parameter
-	for _, refs := range []openapi3.Parameters{item.Parameters, op.Parameters} {
-		for _, ref := range refs {
-			p := ref.Value
-			if p == nil {
-				return nil, fmt.Errorf("%s: unresolved parameter %q", op.OperationID, ref.Ref)
-			}
-			params = slices.DeleteFunc(params, func(q *openapi3.Parameter) bool {
-				return q.Name == p.Name && q.In == p.In
-			})
-			params = append(params, p)
-		}
-	}
+func compileOperation(c *schemacheck.Compiler, op *schemacheck.Operation) (*operation, error) {
+	out := &operation{id: op.ID}
 	var named []schemacheck.Param
-	for _, p := range params {
-		where := fmt.Sprintf("%s %s parameter %s", op.OperationID, p.In, p.Name)
-		if p.Schema == nil {
-			return nil, fmt.Errorf("%s: only parameters with a schema are supported", where)
-		}
+	for _, p := range op.Parameters {
+		where := fmt.Sprintf("%s %s parameter %s", op.ID, p.In, p.Name)
 		schema, err := c.Compile(p.Schema, where)
 		if err != nil {
 			return nil, err
 		}
 		switch p.In {
-		case openapi3.ParameterInPath:
+		case inPath:
 			out.path = append(out.path, pathParam{name: p.Name, schema: schema})
-		case openapi3.ParameterInQuery, openapi3.ParameterInHeader:
+		case inQuery, inHeader:
 			named = append(named, schemacheck.Param{Name: p.Name, In: p.In, Required: p.Required, Schema: schema})
 		default:
 			return nil, fmt.Errorf("%s: parameters in %s are not supported", where, p.In)
 		}
 	}
 	out.named = schemacheck.NewParams(named)
-
-	if ref := op.RequestBody; ref != nil {
-		rb := ref.Value
-		if rb == nil {
-			return nil, fmt.Errorf("%s: unresolved request body %q", op.OperationID, ref.Ref)
-		}
-		for mediaType := range rb.Content {
-			if mediaType != "application/json" {
-				return nil, fmt.Errorf("%s: request body of type %s is not supported", op.OperationID, mediaType)
-			}
-		}
-		mt := rb.Content.Get("application/json")
-		if mt == nil || mt.Schema == nil {
-			return nil, fmt.Errorf("%s: request body without an application/json schema", op.OperationID)
-		}
-		schema, err := c.Compile(mt.Schema, op.OperationID+" body")
+	if op.Body != nil {
+		schema, err := c.Compile(op.Body, op.ID+" body")
 		if err != nil {
 			return nil, err
 		}
-		out.body, out.bodyRequired = schema, rb.Required
+		out.body, out.bodyRequired = schema, op.BodyRequired
 	}
 	return out, nil
 }
+
+// Parameter locations, as the spec names them.
+const (
+	inPath   = "path"
+	inQuery  = "query"
+	inHeader = "header"
+)
 
 // ValidateRequest checks one request of operationID before it is sent. pathParams maps path
 // parameter names to values; params is the generated XxxParams struct or a pointer to it (nil
@@ -229,7 +195,7 @@ func (v *Validator) ValidateRequest(operationID string, pathParams map[string]st
 		}
 	}
 	ends[0] = len(r.Violations)
-	for i, in := range []string{openapi3.ParameterInQuery, openapi3.ParameterInHeader} {
+	for i, in := range []string{inQuery, inHeader} {
 		if err := op.named.Check(r, params, in); err != nil {
 			return fmt.Errorf("wrapper: validate %s: %w", operationID, err)
 		}

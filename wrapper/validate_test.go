@@ -1,6 +1,7 @@
 package wrapper
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 
 	enhancedconnections "github.com/dli-openapi/enhanced-connections"
 	"github.com/dli-openapi/enhanced-connections/gen"
+	"github.com/dli-openapi/enhanced-connections/internal/schemacheck"
 )
 
 const vtConnID = "2a620c33-5609-40c9-affd-2b6453071b0f"
@@ -321,41 +323,48 @@ func TestEveryOperationOfTheSpecIsCompiled(t *testing.T) {
 	assert.Equal(t, ids, slices.Sorted(maps.Keys(v.ops)))
 }
 
-// A keyword the checks do not implement must stop the validator from being built, never be
-// skipped.
-func TestNewValidatorRefusesUnsupportedKeywords(t *testing.T) {
+// Rules the checks cannot honour stop the validator from being built (package fromspec refuses
+// unsupported keywords earlier, when the rules are generated).
+func TestNewValidatorRefusesBadRules(t *testing.T) {
+	good, err := loadRules()
+	require.NoError(t, err)
+	_, err = newValidator(good)
+	require.NoError(t, err)
 	for _, tc := range []struct {
 		name   string
-		edit   func(doc *openapi3.T)
+		edit   func(r *schemacheck.Rules)
 		inText string
 	}{
-		{"uniqueItems", func(doc *openapi3.T) {
-			doc.Components.Schemas["CreateEnhancedConnectionRequest"].Value.Properties["tags"].Value.UniqueItems = true
-		}, "uniqueItems"},
-		{"format uuid", func(doc *openapi3.T) { doc.Components.Schemas["ConnectionId"].Value.Format = "uuid" }, `"uuid"`},
-		{"readOnly", func(doc *openapi3.T) { doc.Components.Schemas["Host"].Value.Properties["ip"].Value.ReadOnly = true }, "readOnly"},
-		{"multipleOf", func(doc *openapi3.T) {
-			doc.Paths.Value("/v2.0/{project_id}/datasource/enhanced-connections").Get.Parameters[0].Value.Schema.Value.MultipleOf = vtPtr(10.0)
-		}, "multipleOf"},
-		{"additionalProperties", func(doc *openapi3.T) {
-			doc.Components.Schemas["Tag"].Value.AdditionalProperties = openapi3.AdditionalProperties{Has: vtPtr(false)}
-		}, "additionalProperties"},
-		{"a parameter without schema", func(doc *openapi3.T) { doc.Components.Parameters["XProjectId"].Value.Schema = nil }, "X-Project-Id"},
+		{"format uuid", func(r *schemacheck.Rules) { r.Schemas["#/components/schemas/ConnectionId"].Format = "uuid" }, `"uuid"`},
+		{"a bad pattern", func(r *schemacheck.Rules) { r.Schemas["#/components/schemas/Host"].Properties["name"].Pattern = "(" }, `pattern "("`},
+		{"an unresolved $ref", func(r *schemacheck.Rules) { delete(r.Schemas, "#/components/schemas/Tag") }, "#/components/schemas/Tag"},
+		{"a parameter in a cookie", func(r *schemacheck.Rules) { r.Operations[0].Parameters[0].In = "cookie" }, "cookie"},
+		{"a parameter without schema", func(r *schemacheck.Rules) { r.Operations[0].Parameters[0].Schema = nil }, "no schema"},
+		{"a duplicate operationId", func(r *schemacheck.Rules) { r.Operations[1].ID = r.Operations[0].ID }, "twice"},
+		{"an operation without id", func(r *schemacheck.Rules) { r.Operations[0].ID = "" }, "operationId"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			// A private copy: the document of Load is shared and read-only.
-			doc, err := openapi3.NewLoader().LoadFromData(enhancedconnections.Spec())
-			require.NoError(t, err)
-			_, err = NewValidator(doc)
-			require.NoError(t, err)
-			tc.edit(doc)
-			_, err = NewValidator(doc)
+			rules := vtRulesCopy(t, good)
+			tc.edit(rules)
+			_, err := newValidator(rules)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tc.inText)
 		})
 	}
-	_, err := NewValidator(nil)
+	_, err = newValidator(nil)
 	assert.Error(t, err)
+	_, err = newValidator(&schemacheck.Rules{})
+	assert.Error(t, err)
+}
+
+// vtRulesCopy returns a private copy of rules: those of loadRules are shared and read-only.
+func vtRulesCopy(t testing.TB, rules *schemacheck.Rules) *schemacheck.Rules {
+	t.Helper()
+	var buf bytes.Buffer
+	require.NoError(t, rules.Encode(&buf))
+	out, err := schemacheck.DecodeRules(&buf)
+	require.NoError(t, err)
+	return out
 }
 
 // vtKinOptions makes kin-openapi enforce `format: ipv4`, which it skips by default.

@@ -4,12 +4,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
-
-	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // Schema is a compiled schema: the checks of one schema node and its subschemas. It is safe
@@ -89,108 +86,92 @@ var formatMessages = [...]string{
 	formatInt64: "must be a 64-bit integer",
 }
 
-// Keywords the checks implement, and annotations that do not constrain a request. Anything
-// else in a compiled schema is an error: better to refuse to start than to let a rule the
-// spec states be skipped without anyone noticing.
-var (
-	checkedKeywords = []string{
-		"type", "nullable", "enum", "format", "pattern", "minLength", "maxLength",
-		"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-		"items", "minItems", "maxItems", "properties", "required", "not", "allOf",
-	}
-	annotationKeywords = []string{
-		"description", "title", "example", "examples", "deprecated", "externalDocs",
-		// A default is applied by the server to an absent value; the client sends what it has.
-		"default",
-	}
-)
-
-// Compiler compiles the schemas of one document, compiling a schema reached through several
-// $refs only once (which also lets recursive schemas compile).
+// Compiler compiles the schemas of one Rules, compiling a schema of Rules.Schemas reached
+// through several $refs only once (which also lets recursive schemas compile).
 type Compiler struct {
-	done map[*openapi3.Schema]*Schema
+	defs map[string]*Node
+	done map[string]*Schema
 }
 
-// NewCompiler returns a compiler with nothing compiled yet.
-func NewCompiler() *Compiler {
-	return &Compiler{done: make(map[*openapi3.Schema]*Schema)}
+// NewCompiler returns a compiler that resolves $refs in defs (Rules.Schemas; nil when no
+// schema has a $ref).
+func NewCompiler(defs map[string]*Node) *Compiler {
+	return &Compiler{defs: defs, done: make(map[string]*Schema)}
 }
 
-// Compile compiles one schema of a loaded document; $refs must be resolved (as
-// openapi3.Loader does). where names the schema in errors, e.g. "CreateEnhancedConnection body".
-func Compile(ref *openapi3.SchemaRef, where string) (*Schema, error) {
-	return NewCompiler().Compile(ref, where)
+// Compile compiles one schema. where names the schema in errors, e.g.
+// "CreateEnhancedConnection body".
+func Compile(n *Node, where string) (*Schema, error) {
+	return NewCompiler(nil).Compile(n, where)
 }
 
-// Compile is the package-level Compile, sharing already compiled subschemas.
-func (c *Compiler) Compile(ref *openapi3.SchemaRef, where string) (*Schema, error) {
-	if ref == nil || ref.Value == nil {
-		if ref != nil && ref.Ref != "" {
-			return nil, fmt.Errorf("%s: unresolved $ref %q", where, ref.Ref)
-		}
+// Compile is the package-level Compile, resolving $refs in the compiler's schemas and sharing
+// already compiled ones.
+func (c *Compiler) Compile(n *Node, where string) (*Schema, error) {
+	if n == nil {
 		return nil, fmt.Errorf("%s: no schema", where)
 	}
-	return c.compile(ref.Value, where)
-}
-
-func (c *Compiler) compile(s *openapi3.Schema, where string) (*Schema, error) {
-	if done, ok := c.done[s]; ok {
+	if n.Ref == "" {
+		return c.compile(n, where)
+	}
+	if done, ok := c.done[n.Ref]; ok {
 		return done, nil
 	}
-	out := &Schema{where: where, maxLength: -1, maxItems: -1}
-	c.done[s] = out
-	if err := checkKeywords(s, where); err != nil {
+	def, err := c.resolve(n, where)
+	if err != nil {
 		return nil, err
 	}
-	if err := out.compileScalar(s, where); err != nil {
-		return nil, err
-	}
-	if err := c.compileChildren(out, s, where); err != nil {
+	out := newSchema(where)
+	c.done[n.Ref] = out // before compiling: a recursive schema reaches itself
+	if err := c.fill(out, def, where); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-func checkKeywords(s *openapi3.Schema, where string) error {
-	if s.Always != nil {
-		return fmt.Errorf("%s: boolean schemas are not supported", where)
-	}
-	m, err := s.MarshalYAML()
-	if err != nil {
-		return fmt.Errorf("%s: %w", where, err)
-	}
-	keys, _ := m.(map[string]any)
-	var unknown []string
-	for k := range keys {
-		if strings.HasPrefix(k, "x-") || slices.Contains(checkedKeywords, k) ||
-			slices.Contains(annotationKeywords, k) {
-			continue
+// resolve returns the schema n refers to, or n itself.
+func (c *Compiler) resolve(n *Node, where string) (*Node, error) {
+	for range 64 {
+		if n.Ref == "" {
+			return n, nil
 		}
-		if k == "additionalProperties" {
-			// Only the default (any additional property allowed) can be stated.
-			if ap := s.AdditionalProperties; ap.Schema == nil && ap.Has != nil && *ap.Has {
-				continue
-			}
+		def, ok := c.defs[n.Ref]
+		if !ok || def == nil {
+			return nil, fmt.Errorf("%s: unresolved $ref %q", where, n.Ref)
 		}
-		unknown = append(unknown, k)
+		n = def
 	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return fmt.Errorf("%s: unsupported keyword(s) %s: schemacheck would ignore them",
-			where, strings.Join(unknown, ", "))
-	}
-	return nil
+	return nil, fmt.Errorf("%s: $ref %q: too many $refs in a row", where, n.Ref)
 }
 
-func (out *Schema) compileScalar(s *openapi3.Schema, where string) error {
-	if s.Type != nil {
-		for _, name := range *s.Type {
-			i := slices.IndexFunc(typeNames, func(t typeName) bool { return t.name == name })
-			if i < 0 {
-				return fmt.Errorf("%s: unknown type %q", where, name)
-			}
-			out.types |= typeNames[i].mask
+func newSchema(where string) *Schema {
+	return &Schema{where: where, maxLength: -1, maxItems: -1}
+}
+
+func (c *Compiler) compile(n *Node, where string) (*Schema, error) {
+	out := newSchema(where)
+	if err := c.fill(out, n, where); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *Compiler) fill(out *Schema, n *Node, where string) error {
+	if err := out.compileScalar(n, where); err != nil {
+		return err
+	}
+	return c.compileChildren(out, n, where)
+}
+
+func (out *Schema) compileScalar(s *Node, where string) error {
+	for _, name := range s.Type {
+		i := slices.IndexFunc(typeNames, func(t typeName) bool { return t.name == name })
+		if i < 0 {
+			return fmt.Errorf("%s: unknown type %q", where, name)
 		}
+		out.types |= typeNames[i].mask
+	}
+	if len(s.Type) > 0 {
 		out.typeMsg = "must be " + describeTypes(out.types)
 	}
 	out.nullable = s.Nullable || out.types&tNull != 0
@@ -234,26 +215,11 @@ func (out *Schema) compileScalar(s *openapi3.Schema, where string) error {
 		out.patternMsg = "must match " + s.Pattern
 	}
 
-	if s.Min != nil {
-		out.minimum, out.hasMinimum = *s.Min, true
+	if s.Minimum != nil {
+		out.minimum, out.hasMinimum, out.exclMinimum = *s.Minimum, true, s.ExclusiveMinimum
 	}
-	if s.Max != nil {
-		out.maximum, out.hasMaximum = *s.Max, true
-	}
-	// OpenAPI 3.0 states exclusiveMinimum as a flag on minimum, 3.1 as the bound itself.
-	if eb := s.ExclusiveMin; eb.Value != nil {
-		if !out.hasMinimum || *eb.Value >= out.minimum {
-			out.minimum, out.hasMinimum, out.exclMinimum = *eb.Value, true, true
-		}
-	} else if eb.Bool != nil && *eb.Bool && out.hasMinimum {
-		out.exclMinimum = true
-	}
-	if eb := s.ExclusiveMax; eb.Value != nil {
-		if !out.hasMaximum || *eb.Value <= out.maximum {
-			out.maximum, out.hasMaximum, out.exclMax = *eb.Value, true, true
-		}
-	} else if eb.Bool != nil && *eb.Bool && out.hasMaximum {
-		out.exclMax = true
+	if s.Maximum != nil {
+		out.maximum, out.hasMaximum, out.exclMax = *s.Maximum, true, s.ExclusiveMaximum
 	}
 
 	out.minItems = int(min(s.MinItems, math.MaxInt32))
@@ -263,16 +229,16 @@ func (out *Schema) compileScalar(s *openapi3.Schema, where string) error {
 	return nil
 }
 
-func (c *Compiler) compileChildren(out *Schema, s *openapi3.Schema, where string) error {
+func (c *Compiler) compileChildren(out *Schema, s *Node, where string) error {
 	var err error
 	if s.Items != nil {
 		if out.items, err = c.Compile(s.Items, where+".items"); err != nil {
 			return err
 		}
 	}
-	for name, ref := range s.Properties {
+	for name, sub := range s.Properties {
 		p := property{name: name, required: slices.Contains(s.Required, name)}
-		if p.schema, err = c.Compile(ref, where+"."+name); err != nil {
+		if p.schema, err = c.Compile(sub, where+"."+name); err != nil {
 			return err
 		}
 		out.props = append(out.props, p)
@@ -289,14 +255,18 @@ func (c *Compiler) compileChildren(out *Schema, s *openapi3.Schema, where string
 		if out.not, err = c.Compile(s.Not, where+".not"); err != nil {
 			return err
 		}
-		out.notMsg = describeNot(s.Not.Value)
-	}
-	for i, ref := range s.AllOf {
-		sub, err := c.Compile(ref, fmt.Sprintf("%s.allOf[%d]", where, i))
+		not, err := c.resolve(s.Not, where+".not")
 		if err != nil {
 			return err
 		}
-		out.allOf = append(out.allOf, sub)
+		out.notMsg = describeNot(not)
+	}
+	for i, sub := range s.AllOf {
+		compiled, err := c.Compile(sub, fmt.Sprintf("%s.allOf[%d]", where, i))
+		if err != nil {
+			return err
+		}
+		out.allOf = append(out.allOf, compiled)
 	}
 	return nil
 }
@@ -343,7 +313,7 @@ func describeTypes(t typeMask) string {
 }
 
 // describeNot phrases the message of a failed "not", which otherwise says nothing useful.
-func describeNot(s *openapi3.Schema) string {
+func describeNot(s *Node) string {
 	switch {
 	case s.Pattern != "" && len(s.Enum) == 0 && s.Not == nil && len(s.AllOf) == 0:
 		return "must not match " + s.Pattern
