@@ -179,7 +179,7 @@ func (out *Schema) compileScalar(s *Node, where string) error {
 	if len(s.Enum) > 0 {
 		names := make([]string, 0, len(s.Enum))
 		for _, e := range s.Enum {
-			v, ok := jsonValue(e)
+			v, ok := JSONValue(e)
 			if !ok {
 				return fmt.Errorf("%s: enum value %v is not a JSON scalar", where, e)
 			}
@@ -271,8 +271,9 @@ func (c *Compiler) compileChildren(out *Schema, s *Node, where string) error {
 	return nil
 }
 
-// jsonValue turns an enum value of the spec into the form checks compare against.
-func jsonValue(v any) (any, bool) {
+// JSONValue turns an enum value into the form checks compare against, which is what
+// encoding/json decodes JSON into; ok is false for a value JSON cannot hold.
+func JSONValue(v any) (value any, ok bool) {
 	switch v := v.(type) {
 	case nil, string, bool, float64:
 		return v, true

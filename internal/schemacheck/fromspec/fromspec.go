@@ -230,7 +230,7 @@ func (c *converter) fill(out *schemacheck.Node, s *openapi3.Schema, where string
 	}
 	out.Nullable = s.Nullable
 	for _, e := range s.Enum {
-		v, ok := jsonValue(e)
+		v, ok := schemacheck.JSONValue(e)
 		if !ok {
 			return fmt.Errorf("%s: enum value %v is not a JSON scalar", where, e)
 		}
@@ -318,24 +318,6 @@ func checkKeywords(s *openapi3.Schema, where string) error {
 			where, strings.Join(unknown, ", "))
 	}
 	return nil
-}
-
-// jsonValue turns an enum value of the spec into the form the rules hold: what encoding/json
-// decodes JSON into.
-func jsonValue(v any) (any, bool) {
-	switch v := v.(type) {
-	case nil, string, bool, float64:
-		return v, true
-	case float32:
-		return float64(v), true
-	case int:
-		return float64(v), true
-	case int64:
-		return float64(v), true
-	case uint64:
-		return float64(v), true
-	}
-	return nil, false
 }
 
 func clonePtr[T any](p *T) *T {
