@@ -114,22 +114,12 @@ func (s *Server) faultStage(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if !f.AfterHandler {
-			if !sleep(ctx, f.Delay) {
-				return
-			}
-			switch {
-			case f.Drop:
-				drop(w, nil)
-			case f.Status != 0:
-				writeFault(w, f)
-			default:
-				next.ServeHTTP(w, r)
-			}
-			return
+		// After the handler, the operation has run and its answer is held back in buf.
+		var buf *bufferedResponse
+		if f.AfterHandler {
+			buf = newBufferedResponse()
+			next.ServeHTTP(buf, r)
 		}
-		buf := newBufferedResponse()
-		next.ServeHTTP(buf, r)
 		if !sleep(ctx, f.Delay) {
 			return
 		}
@@ -138,8 +128,10 @@ func (s *Server) faultStage(next http.Handler) http.Handler {
 			drop(w, buf)
 		case f.Status != 0:
 			writeFault(w, f)
-		default:
+		case buf != nil:
 			buf.copyTo(w)
+		default:
+			next.ServeHTTP(w, r)
 		}
 	})
 }

@@ -63,13 +63,7 @@ func (e *APIError) Error() string {
 // Temporary reports whether the same request may succeed if sent again later: throttling and
 // the gateway's 502/503/504. Whether it is safe to send again is a separate question that only
 // the operation's idempotency answers.
-func (e *APIError) Temporary() bool {
-	switch e.StatusCode {
-	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-		return true
-	}
-	return false
-}
+func (e *APIError) Temporary() bool { return retryableStatus(e.StatusCode) }
 
 // IsNotFound reports whether err says that the connection (or another named object) does not
 // exist. DLI answers a missing connection with HTTP 400 and DLI.0001 ("Connection ... does not

@@ -298,19 +298,16 @@ func createCheck(c *gen.Client, what string, body gen.CreateEnhancedConnectionJS
 		call: func(ctx context.Context) (*http.Response, error) {
 			return c.CreateEnhancedConnection(ctx, projectID, nil, body)
 		},
-		parse: func(rsp *http.Response) (string, error) {
-			r, err := gen.ParseCreateEnhancedConnectionHTTPResponse(rsp)
-			if err != nil {
-				return "", err
-			}
-			if r.JSON201 == nil || r.JSON201.ConnectionID == nil {
-				return "", errors.New("no typed 201 body with connection_id")
-			}
-			if err := success(r.JSON201.IsSuccess); err != nil {
-				return "", err
-			}
-			return "connection_id " + *r.JSON201.ConnectionID, nil
-		}}
+		parse: typed(gen.ParseCreateEnhancedConnectionHTTPResponse,
+			func(r *gen.CreateEnhancedConnectionHTTPResponse) *gen.CreateEnhancedConnectionResponse {
+				if r.JSON201 == nil || r.JSON201.ConnectionID == nil {
+					return nil
+				}
+				return r.JSON201
+			}, "no typed 201 body with connection_id",
+			func(b *gen.CreateEnhancedConnectionResponse) (*bool, string) {
+				return b.IsSuccess, "connection_id " + *b.ConnectionID
+			})}
 }
 
 func routeCheck(c *gen.Client, what string, body gen.CreateRouteToEnhancedConnectionJSONRequestBody) check {
@@ -323,23 +320,34 @@ func routeCheck(c *gen.Client, what string, body gen.CreateRouteToEnhancedConnec
 
 // status makes the parse of an operation that answers the StatusResponse envelope.
 func status[R any](parse func(*http.Response) (*R, error), body func(*R) *gen.StatusResponse) func(*http.Response) (string, error) {
+	return typed(parse, body, "no typed 200 body", func(s *gen.StatusResponse) (*bool, string) {
+		msg := ""
+		if s.Message != nil {
+			msg = *s.Message
+		}
+		return s.IsSuccess, fmt.Sprintf("is_success true, message %q", msg)
+	})
+}
+
+// typed makes the parse of an operation from its generated parser: body picks the typed answer
+// out of the parsed response (nil when it is missing or lacks what the check needs, reported as
+// missing), and describe gives its is_success flag and the one-line summary of an accepted call.
+func typed[R, B any](parse func(*http.Response) (*R, error), body func(*R) *B, missing string,
+	describe func(*B) (isSuccess *bool, summary string)) func(*http.Response) (string, error) {
 	return func(rsp *http.Response) (string, error) {
 		r, err := parse(rsp)
 		if err != nil {
 			return "", err
 		}
-		s := body(r)
-		if s == nil {
-			return "", errors.New("no typed 200 body")
+		b := body(r)
+		if b == nil {
+			return "", errors.New(missing)
 		}
-		if err := success(s.IsSuccess); err != nil {
+		ok, summary := describe(b)
+		if err := success(ok); err != nil {
 			return "", err
 		}
-		msg := ""
-		if s.Message != nil {
-			msg = *s.Message
-		}
-		return fmt.Sprintf("is_success true, message %q", msg), nil
+		return summary, nil
 	}
 }
 
@@ -361,19 +369,14 @@ func bodilessChecks(c *gen.Client) []check {
 			call: func(ctx context.Context) (*http.Response, error) {
 				return c.ListEnhancedConnections(ctx, projectID, params)
 			},
-			parse: func(rsp *http.Response) (string, error) {
-				r, err := gen.ParseListEnhancedConnectionsHTTPResponse(rsp)
-				if err != nil {
-					return "", err
-				}
-				if r.JSON200 == nil {
-					return "", errors.New("no typed 200 body")
-				}
-				if err := success(r.JSON200.IsSuccess); err != nil {
-					return "", err
-				}
-				return fmt.Sprintf("%d connection(s)", len(r.JSON200.Connections)), nil
-			}}
+			parse: typed(gen.ParseListEnhancedConnectionsHTTPResponse,
+				func(r *gen.ListEnhancedConnectionsHTTPResponse) *gen.ListEnhancedConnectionsResponse {
+					return r.JSON200
+				},
+				"no typed 200 body",
+				func(b *gen.ListEnhancedConnectionsResponse) (*bool, string) {
+					return b.IsSuccess, fmt.Sprintf("%d connection(s)", len(b.Connections))
+				})}
 	}
 	return []check{
 		list("without query", nil),
@@ -384,36 +387,27 @@ func bodilessChecks(c *gen.Client) []check {
 			call: func(ctx context.Context) (*http.Response, error) {
 				return c.ShowEnhancedConnection(ctx, projectID, connectionID, &gen.ShowEnhancedConnectionParams{XProjectID: &xProject})
 			},
-			parse: func(rsp *http.Response) (string, error) {
-				r, err := gen.ParseShowEnhancedConnectionHTTPResponse(rsp)
-				if err != nil {
-					return "", err
-				}
-				if r.JSON200 == nil || r.JSON200.ID == nil {
-					return "", errors.New("no typed 200 body with id")
-				}
-				if err := success(r.JSON200.IsSuccess); err != nil {
-					return "", err
-				}
-				return fmt.Sprintf("id %s, %d host(s)", *r.JSON200.ID, len(r.JSON200.Hosts)), nil
-			}},
+			parse: typed(gen.ParseShowEnhancedConnectionHTTPResponse,
+				func(r *gen.ShowEnhancedConnectionHTTPResponse) *gen.ShowEnhancedConnectionResponse {
+					if r.JSON200 == nil || r.JSON200.ID == nil {
+						return nil
+					}
+					return r.JSON200
+				}, "no typed 200 body with id",
+				func(b *gen.ShowEnhancedConnectionResponse) (*bool, string) {
+					return b.IsSuccess, fmt.Sprintf("id %s, %d host(s)", *b.ID, len(b.Hosts))
+				})},
 		{op: "ShowEnhancedConnectionPrivilege", what: "of " + connectionID, status: 200,
 			call: func(ctx context.Context) (*http.Response, error) {
 				return c.ShowEnhancedConnectionPrivilege(ctx, projectID, connectionID, nil)
 			},
-			parse: func(rsp *http.Response) (string, error) {
-				r, err := gen.ParseShowEnhancedConnectionPrivilegeHTTPResponse(rsp)
-				if err != nil {
-					return "", err
-				}
-				if r.JSON200 == nil {
-					return "", errors.New("no typed 200 body")
-				}
-				if err := success(r.JSON200.IsSuccess); err != nil {
-					return "", err
-				}
-				return fmt.Sprintf("%d privilege entr(ies)", len(r.JSON200.Privileges)), nil
-			}},
+			parse: typed(gen.ParseShowEnhancedConnectionPrivilegeHTTPResponse,
+				func(r *gen.ShowEnhancedConnectionPrivilegeHTTPResponse) *gen.ShowEnhancedConnectionPrivilegeResponse {
+					return r.JSON200
+				}, "no typed 200 body",
+				func(b *gen.ShowEnhancedConnectionPrivilegeResponse) (*bool, string) {
+					return b.IsSuccess, fmt.Sprintf("%d privilege entr(ies)", len(b.Privileges))
+				})},
 		{op: "DeleteRouteFromEnhancedConnection", what: "route " + routeName, status: 200,
 			call: func(ctx context.Context) (*http.Response, error) {
 				return c.DeleteRouteFromEnhancedConnection(ctx, projectID, connectionID, routeName, nil)
