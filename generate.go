@@ -7,3 +7,7 @@ package enhancedconnections
 // wrapper/rules.gen.json holds the request rules and servers of the spec, which the wrapper
 // embeds so that it needs no OpenAPI parser at run time; generated likewise, never edited.
 //go:generate go run ./internal/cmd/genrules -o wrapper/rules.gen.json
+
+// The per-operation surface of the wrapper (methods, body encoders, answer decoders) is generated
+// from the spec and from gen/, so it runs after oapi-codegen; never edited by hand.
+//go:generate go run ./internal/cmd/genwrapper -gen gen/dli.gen.go -o wrapper

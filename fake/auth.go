@@ -6,7 +6,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/dli-openapi/enhanced-connections/wrapper"
+	"github.com/dli-openapi/enhanced-connections/wrapper/signer"
 )
 
 // authenticator plays the API gateway's IAM check: AK/SK signatures and X-Auth-Token tokens.
@@ -29,14 +29,14 @@ func (a *authenticator) required() bool { return len(a.credentials) > 0 || len(a
 // configured; otherwise by its X-Auth-Token when tokens are configured.
 func (a *authenticator) check(r *http.Request) string {
 	if len(a.credentials) > 0 && r.Header.Get("Authorization") != "" {
-		err := wrapper.VerifySignature(r, func(ak string) (string, bool) {
+		err := signer.Verify(r, func(ak string) (string, bool) {
 			sk, ok := a.credentials[ak]
 			return sk, ok
 		})
 		if err == nil {
 			return ""
 		}
-		var se *wrapper.SignatureError
+		var se *signer.SignatureError
 		if errors.As(err, &se) {
 			return a.scrub(se.Reason)
 		}

@@ -16,7 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dli-openapi/enhanced-connections/gen"
-	"github.com/dli-openapi/enhanced-connections/wrapper"
+	"github.com/dli-openapi/enhanced-connections/wrapper/signer"
 )
 
 const (
@@ -199,7 +199,7 @@ func TestAuthenticationWithTheGeneratedClient(t *testing.T) {
 	r := start(t, Options{Credentials: map[string]string{testAK: testSK}})
 	ctx := context.Background()
 
-	signed := newClient(t, r, wrapper.NewSigner(testAK, testSK).EditRequest)
+	signed := newClient(t, r, signer.New(signer.Keys(testAK, testSK)).EditRequest)
 	id := create(t, signed, project, gen.CreateEnhancedConnectionRequest{Name: "viaclient", Queues: []string{"q1"}})
 	list, err := signed.ListEnhancedConnectionsWithResponse(ctx, project, &gen.ListEnhancedConnectionsParams{Name: ptr("viaclient"), Limit: ptr(int32(5))})
 	require.NoError(t, err)
@@ -212,7 +212,7 @@ func TestAuthenticationWithTheGeneratedClient(t *testing.T) {
 	require.Equal(t, http.StatusUnauthorized, resp.StatusCode())
 	checkResponse(t, resp.HTTPResponse, resp.Body)
 
-	wrongKey := newClient(t, r, wrapper.NewSigner(testAK, "wrong").EditRequest)
+	wrongKey := newClient(t, r, signer.New(signer.Keys(testAK, "wrong")).EditRequest)
 	resp, err = wrongKey.ShowEnhancedConnectionWithResponse(ctx, project, id, nil)
 	require.NoError(t, err)
 	require.Equal(t, http.StatusUnauthorized, resp.StatusCode())

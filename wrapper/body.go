@@ -54,6 +54,20 @@ func newRequestBody(appendTo func([]byte) []byte) *requestBody {
 	return &requestBody{buf: bp, refs: 1}
 }
 
+// size is the length of the encoded body.
+func (b *requestBody) size() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return len(*b.buf)
+}
+
+// copyTo copies the encoded body into dst, which has room for size() bytes.
+func (b *requestBody) copyTo(dst []byte) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	copy(dst, *b.buf)
+}
+
 // editRequest installs the body on a request built without one, as an oapi-codegen
 // RequestEditorFn: Body and GetBody are readers over the buffer and ContentLength its length,
 // so the request is sent with a Content-Length, hashed by the signer through GetBody without

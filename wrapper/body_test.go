@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dli-openapi/enhanced-connections/gen"
+	"github.com/dli-openapi/enhanced-connections/wrapper/signer"
 )
 
 // held reports whether rb still owns its buffer, i.e. has not returned it to the pool.
@@ -104,98 +105,41 @@ func TestRequestBodyCloseDuringAWriteNeitherBlocksNorFreesTheBuffer(t *testing.T
 	assert.False(t, held(rb), "the buffer is returned when the write ends")
 }
 
-func TestReadAllSizesFromContentLength(t *testing.T) {
+func TestReadAnswerSizesFromContentLengthAndStopsAtTheLimit(t *testing.T) {
 	big := strings.Repeat("x", 5000)
 	for _, tc := range []struct {
-		name   string
-		length int64
+		name    string
+		length  int64
+		limit   int64
+		wantErr error
 	}{
-		{"exact", 5000},
-		{"unknown", -1},
-		{"too small a claim", 10},
-		{"too large a claim", 1 << 40},
+		{"exact", 5000, 1 << 20, nil},
+		{"unknown", -1, 1 << 20, nil},
+		{"too small a claim", 10, 1 << 20, nil},
+		{"a claim over the limit fails before reading", 1 << 40, 1 << 20, ErrAnswerTooLarge},
+		{"exactly the limit", -1, 5000, nil},
+		{"one byte over the limit", -1, 4999, ErrAnswerTooLarge},
+		{"a false claim under the limit", 100, 4999, ErrAnswerTooLarge},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := readAll(strings.NewReader(big), tc.length)
+			got, err := readAnswer(strings.NewReader(big), tc.length, tc.limit)
+			if tc.wantErr != nil {
+				require.ErrorIs(t, err, tc.wantErr)
+				return
+			}
 			require.NoError(t, err)
-			assert.Equal(t, big, string(got))
+			assert.Equal(t, big, string(*got))
+			releaseAnswer(got)
 		})
 	}
 	boom := errors.New("boom")
-	_, err := readAll(io.MultiReader(strings.NewReader("abc"), iotestErrReader{boom}), 3)
+	_, err := readAnswer(io.MultiReader(strings.NewReader("abc"), iotestErrReader{boom}), 3, 100)
 	assert.ErrorIs(t, err, boom)
 }
 
 type iotestErrReader struct{ err error }
 
 func (r iotestErrReader) Read([]byte) (int, error) { return 0, r.err }
-
-// trackedBody counts the bodies of one request that were opened and closed.
-type trackedBody struct {
-	io.Reader
-	closed *atomic.Int64
-	once   sync.Once
-}
-
-func (b *trackedBody) Close() error {
-	b.once.Do(func() { b.closed.Add(1) })
-	return nil
-}
-
-func TestRetryTransportClosesTheCallersBody(t *testing.T) {
-	var opened, closed atomic.Int64
-	newBody := func() io.ReadCloser {
-		opened.Add(1)
-		return &trackedBody{Reader: strings.NewReader(`{"hosts":[]}`), closed: &closed}
-	}
-	newReq := func() *http.Request {
-		req, err := http.NewRequest(http.MethodPut, "http://127.0.0.1/x", nil)
-		require.NoError(t, err)
-		req.Body = newBody()
-		req.GetBody = func() (io.ReadCloser, error) { return newBody(), nil }
-		req.ContentLength = 12
-		return req
-	}
-	policy := RetryPolicy{MaxAttempts: 4, BaseDelay: time.Microsecond, MaxDelay: time.Microsecond}.withDefaults()
-
-	t.Run("retried until success", func(t *testing.T) {
-		opened.Store(0)
-		closed.Store(0)
-		var sent atomic.Int64
-		rt := &retryTransport{policy: policy, next: sigRoundTripFunc(func(r *http.Request) (*http.Response, error) {
-			// A transport that keeps the RoundTripper contract: it consumes and closes the body.
-			_, _ = io.Copy(io.Discard, r.Body)
-			_ = r.Body.Close()
-			status := http.StatusServiceUnavailable
-			if sent.Add(1) == 3 {
-				status = http.StatusOK
-			}
-			return &http.Response{StatusCode: status, Body: io.NopCloser(strings.NewReader("{}")), Request: r}, nil
-		})}
-		req := newReq()
-		resp, err := rt.RoundTrip(req)
-		require.NoError(t, err)
-		require.NoError(t, resp.Body.Close())
-		assert.Equal(t, int64(3), sent.Load())
-		assert.Equal(t, int64(3), opened.Load(), "the caller's body for the first attempt, GetBody for the two others")
-		assert.Equal(t, opened.Load(), closed.Load(), "every body closed, the caller's among them")
-	})
-
-	t.Run("an attempt that cannot be prepared", func(t *testing.T) {
-		opened.Store(0)
-		closed.Store(0)
-		rt := &retryTransport{policy: policy,
-			prepare: func(*http.Request) error { return errors.New("cannot sign") },
-			next: sigRoundTripFunc(func(*http.Request) (*http.Response, error) {
-				t.Fatal("nothing may be sent")
-				return nil, nil
-			})}
-		_, err := rt.RoundTrip(newReq())
-		require.Error(t, err)
-		assert.Equal(t, int64(1), closed.Load(), "the caller's body is closed on error too")
-		assert.Equal(t, opened.Load(), closed.Load())
-	})
-}
 
 // TestEveryPooledBodyGoesBackWhenItsCallEnds runs each body-carrying call through a client whose
 // transport is a fake that consumes and closes every body, with retries, and checks that every
@@ -204,13 +148,13 @@ func TestEveryPooledBodyGoesBackWhenItsCallEnds(t *testing.T) {
 	var mu sync.Mutex
 	var seen []*bodyReader
 	var puts atomic.Int64
-	base := sigRoundTripFunc(func(r *http.Request) (*http.Response, error) {
+	base := roundTripFunc(func(r *http.Request) (*http.Response, error) {
 		if br, ok := r.Body.(*bodyReader); ok {
 			mu.Lock()
 			seen = append(seen, br)
 			mu.Unlock()
 		}
-		if err := VerifySignature(r, func(ak string) (string, bool) { return testSK, ak == testAK }); err != nil {
+		if err := signer.Verify(r, func(ak string) (string, bool) { return testSK, ak == testAK }); err != nil {
 			return nil, err
 		}
 		_, _ = io.Copy(io.Discard, r.Body)
@@ -226,10 +170,12 @@ func TestEveryPooledBodyGoesBackWhenItsCallEnds(t *testing.T) {
 	})
 	c := newTestClient(t, "http://127.0.0.1:1", func(cfg *Config) { cfg.HTTPClient = &http.Client{Transport: base} })
 	ctx := context.Background()
+	// Bodies beyond smallBody come from the pool; smaller ones are per-call copies.
+	big := vtBigCreate(1000)
 	for range 5 {
-		_, err := c.CreateEnhancedConnection(ctx, validCreate())
+		_, err := c.CreateEnhancedConnection(ctx, big)
 		require.NoError(t, err)
-		_, err = c.UpdateEnhancedConnection(ctx, testConnID, gen.UpdateEnhancedConnectionRequest{Hosts: validCreate().Hosts})
+		_, err = c.UpdateEnhancedConnection(ctx, testConnID, gen.UpdateEnhancedConnectionRequest{Hosts: big.Hosts})
 		require.NoError(t, err)
 	}
 	mu.Lock()
@@ -254,7 +200,7 @@ func TestABodyReadAfterTheCallReturnedIsIntact(t *testing.T) {
 		want []byte
 	}
 	var pending []late
-	base := sigRoundTripFunc(func(r *http.Request) (*http.Response, error) {
+	base := roundTripFunc(func(r *http.Request) (*http.Response, error) {
 		var decoded gen.CreateEnhancedConnectionRequest
 		// What was signed is what must be read later: take it from GetBody now.
 		rc, err := r.GetBody()
@@ -274,7 +220,7 @@ func TestABodyReadAfterTheCallReturnedIsIntact(t *testing.T) {
 	})
 	c := newTestClient(t, "http://127.0.0.1:1", func(cfg *Config) { cfg.HTTPClient = &http.Client{Transport: base} })
 	for i := range 20 {
-		a, b := validCreate(), validCreate()
+		a, b := vtBigCreate(1000), vtBigCreate(1000) // pooled bodies, beyond smallBody
 		a.Name, b.Name = fmt.Sprintf("first_%02d", i), fmt.Sprintf("other_%02d", i)
 		_, err := c.CreateEnhancedConnection(context.Background(), a)
 		require.NoError(t, err)
@@ -310,7 +256,7 @@ func TestBigBodiesSurviveEarlyAnswersAndConcurrency(t *testing.T) {
 		body, err := io.ReadAll(r.Body)
 		if err == nil {
 			r.Body = io.NopCloser(bytes.NewReader(body))
-			err = VerifySignature(r, func(ak string) (string, bool) { return testSK, ak == testAK })
+			err = signer.Verify(r, func(ak string) (string, bool) { return testSK, ak == testAK })
 		}
 		var decoded gen.CreateEnhancedConnectionRequest
 		if err == nil {
@@ -343,7 +289,7 @@ func TestBigBodiesSurviveEarlyAnswersAndConcurrency(t *testing.T) {
 	}}
 	t.Cleanup(slow.CloseIdleConnections)
 	c := newTestClient(t, srv.URL, func(cfg *Config) {
-		cfg.Credentials.SecurityToken = ""
+		cfg.Credentials.SecurityToken = Secret{}
 		cfg.HTTPClient = &http.Client{Transport: slow}
 	})
 

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -21,6 +22,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dli-openapi/enhanced-connections/gen"
+	"github.com/dli-openapi/enhanced-connections/wrapper/signer"
 )
 
 const (
@@ -55,7 +57,7 @@ func newSignedServer(t *testing.T, handler http.HandlerFunc) *signedServer {
 		s.requests = append(s.requests, r.Clone(context.Background()))
 		s.bodies = append(s.bodies, body)
 		s.mu.Unlock()
-		err := VerifySignature(r, func(ak string) (string, bool) { return testSK, ak == testAK })
+		err := signer.Verify(r, func(ak string) (string, bool) { return testSK, ak == testAK })
 		if err != nil || r.Header.Get("X-Security-Token") != testToken || r.Header.Get("X-Project-Id") != testProject {
 			s.badSigs.Add(1)
 			w.WriteHeader(http.StatusUnauthorized)
@@ -79,7 +81,7 @@ func newTestClient(t *testing.T, endpoint string, mutate ...func(*Config)) *Clie
 	cfg := Config{
 		Endpoint:    endpoint,
 		ProjectID:   testProject,
-		Credentials: Credentials{AccessKey: testAK, SecretKey: testSK, SecurityToken: testToken},
+		Credentials: signer.TemporaryKeys(testAK, testSK, testToken),
 		Retry:       RetryPolicy{BaseDelay: time.Millisecond, MaxDelay: 5 * time.Millisecond},
 	}
 	for _, m := range mutate {
@@ -101,7 +103,7 @@ func validCreate() gen.CreateEnhancedConnectionRequest {
 	}
 }
 
-func answer(status int, contentType, body string, header ...string) http.HandlerFunc {
+func reply(status int, contentType, body string, header ...string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		for i := 0; i+1 < len(header); i += 2 {
 			w.Header().Set(header[i], header[i+1])
@@ -113,7 +115,7 @@ func answer(status int, contentType, body string, header ...string) http.Handler
 }
 
 func TestCreateSendsSignedSpecBody(t *testing.T) {
-	srv := newSignedServer(t, answer(http.StatusCreated, "application/json", createdAnswer))
+	srv := newSignedServer(t, reply(http.StatusCreated, "application/json", createdAnswer))
 	c := newTestClient(t, srv.URL)
 
 	out, err := c.CreateEnhancedConnection(context.Background(), validCreate())
@@ -139,10 +141,10 @@ func TestTokenAuthSendsXAuthToken(t *testing.T) {
 	var got http.Header
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		got = r.Header.Clone()
-		answer(http.StatusOK, "application/json", `{"is_success":true,"message":"Deleted"}`)(w, r)
+		reply(http.StatusOK, "application/json", `{"is_success":true,"message":"Deleted"}`)(w, r)
 	}))
 	defer srv.Close()
-	c, err := New(Config{Endpoint: srv.URL, ProjectID: testProject, AuthToken: testIAMToken})
+	c, err := New(Config{Endpoint: srv.URL, ProjectID: testProject, AuthToken: NewSecret(testIAMToken)})
 	require.NoError(t, err)
 	_, err = c.DeleteEnhancedConnection(context.Background(), testConnID)
 	require.NoError(t, err)
@@ -168,7 +170,7 @@ func TestTypedErrors(t *testing.T) {
 	}{
 		{
 			name:      "400 missing connection answered as DLI does",
-			handler:   answer(400, "application/json", `{"error_code":"DLI.0001","error_msg":"Connection 2a620c33-5609-40c9-affd-2b6453071b0f does not exist."}`, "X-Request-Id", "req-400"),
+			handler:   reply(400, "application/json", `{"error_code":"DLI.0001","error_msg":"Connection 2a620c33-5609-40c9-affd-2b6453071b0f does not exist."}`, "X-Request-Id", "req-400"),
 			status:    400,
 			code:      "DLI.0001",
 			message:   "Connection 2a620c33-5609-40c9-affd-2b6453071b0f does not exist.",
@@ -178,42 +180,37 @@ func TestTypedErrors(t *testing.T) {
 		},
 		{
 			name:    "400 parameter check is not a not-found",
-			handler: answer(400, "application/json", `{"error_msg":"The format of message is error","error_code":"DLI.0001"}`),
+			handler: reply(400, "application/json", `{"error_msg":"The format of message is error","error_code":"DLI.0001"}`),
 			status:  400, code: "DLI.0001", message: "The format of message is error",
 		},
 		{
 			name:    "401 gateway code/message variant",
-			handler: answer(401, "application/json", `{"code":"APIGW.0301","message":"Incorrect IAM authentication information"}`),
+			handler: reply(401, "application/json", `{"code":"APIGW.0301","message":"Incorrect IAM authentication information"}`),
 			status:  401, code: "APIGW.0301", message: "Incorrect IAM authentication information", unauth: true,
 		},
 		{
 			name:    "404 plain",
-			handler: answer(404, "application/json", `{"error_code":"DLI.0023","error_msg":"No related resources found"}`),
+			handler: reply(404, "application/json", `{"error_code":"DLI.0023","error_msg":"No related resources found"}`),
 			status:  404, code: "DLI.0023", message: "No related resources found", notFound: true,
 		},
 		{
 			name:    "500 DLI body",
-			handler: answer(500, "application/json", `{"error_code":"DLI.0999","error_msg":"Internal service error."}`, "X-Request-Id", "req-500"),
+			handler: reply(500, "application/json", `{"error_code":"DLI.0999","error_msg":"Internal service error."}`, "X-Request-Id", "req-500"),
 			status:  500, code: "DLI.0999", message: "Internal service error.", requestID: "req-500",
 		},
 		{
 			name:    "502 HTML page from a proxy, after retries",
-			handler: answer(502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"),
+			handler: reply(502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"),
 			status:  502, bodyHas: "<title>502 Bad Gateway</title>", errHas: "HTML page: 502 Bad Gateway",
 		},
 		{
 			name:    "200 with is_success false",
-			handler: answer(200, "application/json", `{"is_success":false,"message":"Connection is being created"}`, "X-Request-Id", "req-200"),
+			handler: reply(200, "application/json", `{"is_success":false,"message":"Connection is being created"}`, "X-Request-Id", "req-200"),
 			status:  200, message: "Connection is being created", requestID: "req-200",
 		},
 		{
-			name:    "200 that is not JSON",
-			handler: answer(200, "text/html", "<html><title>Login</title></html>"),
-			status:  200, bodyHas: "<title>Login</title>", errHas: "not the documented JSON",
-		},
-		{
 			name:    "429 throttled",
-			handler: answer(429, "application/json", `{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached"}`, "Retry-After", "0"),
+			handler: reply(429, "application/json", `{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached"}`, "Retry-After", "0"),
 			status:  429, code: "APIGW.0308", message: "The throttling threshold has been reached", throttled: true,
 		},
 	}
@@ -256,12 +253,12 @@ func TestRetriesIdempotentCalls(t *testing.T) {
 		attempts int
 		wantErr  bool
 	}{
-		{name: "503 then success", failures: []http.HandlerFunc{answer(503, "text/html", "<title>busy</title>")}, attempts: 2},
-		{name: "429 with Retry-After then success", failures: []http.HandlerFunc{answer(429, "application/json", `{"error_code":"APIGW.0308","error_msg":"throttled"}`, "Retry-After", "0")}, attempts: 2},
-		{name: "502, 504 then success", failures: []http.HandlerFunc{answer(502, "text/html", "x"), answer(504, "text/html", "y")}, attempts: 3},
+		{name: "503 then success", failures: []http.HandlerFunc{reply(503, "text/html", "<title>busy</title>")}, attempts: 2},
+		{name: "429 with Retry-After then success", failures: []http.HandlerFunc{reply(429, "application/json", `{"error_code":"APIGW.0308","error_msg":"throttled"}`, "Retry-After", "0")}, attempts: 2},
+		{name: "502, 504 then success", failures: []http.HandlerFunc{reply(502, "text/html", "x"), reply(504, "text/html", "y")}, attempts: 3},
 		{name: "connection dropped mid-answer then success", failures: []http.HandlerFunc{dropMidBody}, attempts: 2},
-		{name: "four 503s exhaust the budget", failures: []http.HandlerFunc{answer(503, "text/html", "a"), answer(503, "text/html", "b"), answer(503, "text/html", "c"), answer(503, "text/html", "d")}, attempts: 4, wantErr: true},
-		{name: "500 is not retried", failures: []http.HandlerFunc{answer(500, "application/json", `{"error_code":"DLI.0999","error_msg":"x"}`)}, attempts: 1, wantErr: true},
+		{name: "four 503s exhaust the budget", failures: []http.HandlerFunc{reply(503, "text/html", "a"), reply(503, "text/html", "b"), reply(503, "text/html", "c"), reply(503, "text/html", "d")}, attempts: 4, wantErr: true},
+		{name: "500 is not retried", failures: []http.HandlerFunc{reply(500, "application/json", `{"error_code":"DLI.0999","error_msg":"x"}`)}, attempts: 1, wantErr: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -272,7 +269,7 @@ func TestRetriesIdempotentCalls(t *testing.T) {
 					tt.failures[i](w, r)
 					return
 				}
-				answer(200, "application/json", `{"is_success":true,"message":"Deleted"}`)(w, r)
+				reply(200, "application/json", `{"is_success":true,"message":"Deleted"}`)(w, r)
 			})
 			c := newTestClient(t, srv.URL)
 			_, err := c.DeleteEnhancedConnection(context.Background(), testConnID)
@@ -309,8 +306,8 @@ func TestCreateIsNeverRetriedOnceSent(t *testing.T) {
 		name    string
 		handler http.HandlerFunc
 	}{
-		{name: "503", handler: answer(503, "text/html", "<title>busy</title>")},
-		{name: "429", handler: answer(429, "application/json", `{"error_code":"APIGW.0308","error_msg":"t"}`, "Retry-After", "0")},
+		{name: "503", handler: reply(503, "text/html", "<title>busy</title>")},
+		{name: "429", handler: reply(429, "application/json", `{"error_code":"APIGW.0308","error_msg":"t"}`, "Retry-After", "0")},
 		{name: "dropped after the server acted", handler: dropMidBody},
 	}
 	for _, tt := range tests {
@@ -339,11 +336,11 @@ func TestCreateRetriedWhenNothingWasSent(t *testing.T) {
 	c := newTestClient(t, "http://"+addr, func(cfg *Config) { cfg.HTTPClient = &http.Client{Transport: base} })
 	_, err = c.CreateEnhancedConnection(context.Background(), validCreate())
 	require.Error(t, err)
-	assert.Equal(t, int64(DefaultRetryPolicy.MaxAttempts), dials.Load(), "refused dials are safe to retry, even for a create")
+	assert.Equal(t, int64(DefaultRetryPolicy().MaxAttempts), dials.Load(), "refused dials are safe to retry, even for a create")
 }
 
 func TestRetryAfterTooLongIsNotWaited(t *testing.T) {
-	srv := newSignedServer(t, answer(429, "application/json", `{"error_code":"APIGW.0308","error_msg":"t"}`, "Retry-After", "3600"))
+	srv := newSignedServer(t, reply(429, "application/json", `{"error_code":"APIGW.0308","error_msg":"t"}`, "Retry-After", "3600"))
 	c := newTestClient(t, srv.URL)
 	start := time.Now()
 	_, err := c.ShowEnhancedConnection(context.Background(), testConnID)
@@ -353,7 +350,7 @@ func TestRetryAfterTooLongIsNotWaited(t *testing.T) {
 }
 
 func TestRetryHonoursContext(t *testing.T) {
-	srv := newSignedServer(t, answer(503, "text/html", "x", "Retry-After", "20"))
+	srv := newSignedServer(t, reply(503, "text/html", "x", "Retry-After", "20"))
 	c := newTestClient(t, srv.URL)
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
@@ -363,7 +360,7 @@ func TestRetryHonoursContext(t *testing.T) {
 }
 
 func TestInvalidRequestReachesNoServer(t *testing.T) {
-	srv := newSignedServer(t, answer(201, "application/json", createdAnswer))
+	srv := newSignedServer(t, reply(201, "application/json", createdAnswer))
 	c := newTestClient(t, srv.URL)
 
 	bad := validCreate()
@@ -391,7 +388,7 @@ func TestInvalidRequestReachesNoServer(t *testing.T) {
 }
 
 func TestUpdateWithNilHostsSendsEmptyList(t *testing.T) {
-	srv := newSignedServer(t, answer(200, "application/json", `{"is_success":true,"message":""}`))
+	srv := newSignedServer(t, reply(200, "application/json", `{"is_success":true,"message":""}`))
 	c := newTestClient(t, srv.URL)
 	_, err := c.UpdateEnhancedConnection(context.Background(), testConnID, gen.UpdateEnhancedConnectionRequest{})
 	require.NoError(t, err)
@@ -403,7 +400,7 @@ func showSequence(bodies ...string) http.HandlerFunc {
 	var n atomic.Int64
 	return func(w http.ResponseWriter, r *http.Request) {
 		i := min(int(n.Add(1))-1, len(bodies)-1)
-		answer(200, "application/json", bodies[i])(w, r)
+		reply(200, "application/json", bodies[i])(w, r)
 	}
 }
 
@@ -470,7 +467,7 @@ func TestWaitActive(t *testing.T) {
 		require.ErrorIs(t, err, ErrConnectionDeleted)
 	})
 	t.Run("missing connection", func(t *testing.T) {
-		srv := newSignedServer(t, answer(400, "application/json", `{"error_code":"DLI.0001","error_msg":"Connection x is not exist"}`))
+		srv := newSignedServer(t, reply(400, "application/json", `{"error_code":"DLI.0001","error_msg":"Connection x is not exist"}`))
 		c := newTestClient(t, srv.URL)
 		_, err := c.WaitActive(context.Background(), testConnID, WithPollInterval(time.Millisecond))
 		assert.True(t, IsNotFound(err), "HWC wording too: %v", err)
@@ -490,7 +487,7 @@ func TestConnectionsPagesThroughEverything(t *testing.T) {
 		for i := offset; i < min(offset+limit, total); i++ {
 			items = append(items, fmt.Sprintf(`{"id":"00000000-0000-0000-0000-%012d","name":"c%d","status":"ACTIVE"}`, i, i))
 		}
-		answer(200, "application/json", fmt.Sprintf(`{"is_success":true,"message":"","count":%d,"connections":[%s]}`, len(items), strings.Join(items, ",")))(w, r)
+		reply(200, "application/json", fmt.Sprintf(`{"is_success":true,"message":"","count":%d,"connections":[%s]}`, len(items), strings.Join(items, ",")))(w, r)
 	})
 	c := newTestClient(t, srv.URL)
 	limit := int32(10)
@@ -513,7 +510,7 @@ func TestConnectionsPagesThroughEverything(t *testing.T) {
 }
 
 func TestConnectionsYieldsPageError(t *testing.T) {
-	srv := newSignedServer(t, answer(500, "application/json", `{"error_code":"DLI.0999","error_msg":"boom"}`))
+	srv := newSignedServer(t, reply(500, "application/json", `{"error_code":"DLI.0999","error_msg":"boom"}`))
 	c := newTestClient(t, srv.URL)
 	var errs []error
 	for _, err := range c.Connections(context.Background(), nil) {
@@ -524,43 +521,99 @@ func TestConnectionsYieldsPageError(t *testing.T) {
 	assert.True(t, errors.As(errs[0], &apiErr))
 }
 
-func TestSecretsNeverPrinted(t *testing.T) {
-	// A gateway that quotes the signed headers back, security token included.
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		answer(401, "application/json", fmt.Sprintf(`{"error_code":"APIGW.0301","error_msg":"x-security-token:%s|x-auth-token:%s"}`,
-			r.Header.Get("X-Security-Token"), testIAMToken))(w, r)
-	}))
-	defer srv.Close()
-	cfg := Config{
-		Endpoint:    srv.URL,
-		ProjectID:   testProject,
-		Credentials: Credentials{AccessKey: testAK, SecretKey: testSK, SecurityToken: testToken},
-		AuthToken:   testIAMToken,
-	}
-	c, err := New(cfg)
-	require.NoError(t, err)
-	_, callErr := c.ShowEnhancedConnection(context.Background(), testConnID)
-	require.Error(t, callErr)
+// longToken is an IAM token of realistic length (they run to several KB) with the characters
+// base64 and JSON escaping touch.
+var longToken = "MIIZ" + strings.Repeat("a1+b2/c3=d4-", 450)
 
-	var logs bytes.Buffer
-	logger := slog.New(slog.NewJSONHandler(&logs, nil))
-	logger.Info("config", "cfg", cfg, "creds", cfg.Credentials, "err", callErr)
-	outputs := []string{
-		fmt.Sprintf("%v", cfg), fmt.Sprintf("%+v", cfg), fmt.Sprintf("%#v", cfg), fmt.Sprintf("%s", cfg),
-		fmt.Sprintf("%v", &cfg), fmt.Sprintf("%+v", c), fmt.Sprintf("%#v", c),
-		callErr.Error(), fmt.Sprintf("%+v", callErr), logs.String(),
+func TestSecretsNeverPrinted(t *testing.T) {
+	// Gateways that quote what they received back, in every escaping an echo takes.
+	echoes := map[string]func(r *http.Request) (contentType, body string){
+		"DLI body": func(r *http.Request) (string, string) {
+			return "application/json", fmt.Sprintf(`{"error_code":"APIGW.0301","error_msg":"x-security-token:%s|x-auth-token:%s"}`,
+				r.Header.Get("X-Security-Token"), r.Header.Get("X-Auth-Token"))
+		},
+		"JSON with escaped slashes": func(r *http.Request) (string, string) {
+			tok := strings.ReplaceAll(r.Header.Get("X-Auth-Token"), "/", `\/`)
+			return "application/json", `{"error_code":"APIGW.0301","error_msg":"token ` + tok + `"}`
+		},
+		"JSON with unicode escapes": func(r *http.Request) (string, string) {
+			tok := strings.ReplaceAll(r.Header.Get("X-Auth-Token"), "/", `\u002f`)
+			tok = strings.ReplaceAll(tok, "+", `\u002B`)
+			return "application/json", `{"error_code":"APIGW.0301","error_msg":"token ` + tok + `"}`
+		},
+		"HTML page past 2 KB": func(r *http.Request) (string, string) {
+			return "text/html", "<html><head><title>401</title></head><body>" + strings.Repeat("padding ", 200) +
+				"token=" + r.Header.Get("X-Auth-Token") + " security=" + r.Header.Get("X-Security-Token") + "</body></html>"
+		},
+		"percent-encoded in a URL": func(r *http.Request) (string, string) {
+			return "text/html", "<a href=\"/login?t=" + url.QueryEscape(r.Header.Get("X-Auth-Token")) + "\">again</a>"
+		},
+		"HTML character references": func(r *http.Request) (string, string) {
+			tok := strings.ReplaceAll(r.Header.Get("X-Auth-Token"), "/", "&#47;")
+			return "text/html", "<p>" + strings.ReplaceAll(tok, "+", "&#x2B;") + "</p>"
+		},
+		"request id header": func(r *http.Request) (string, string) {
+			return "application/json", `{"error_code":"APIGW.0301","error_msg":"no"}`
+		},
 	}
-	for i, out := range outputs {
-		for _, secret := range []string{testSK, testToken, testIAMToken} {
-			assert.NotContains(t, out, secret, "output %d leaks a secret", i)
-		}
+	for name, echo := range echoes {
+		t.Run(name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				ct, body := echo(r)
+				w.Header().Set("X-Request-Id", "req-"+r.Header.Get("X-Auth-Token")[:40])
+				reply(401, ct, body)(w, r)
+			}))
+			defer srv.Close()
+			var logs bytes.Buffer
+			logger := slog.New(slog.NewJSONHandler(&logs, nil))
+			cfg := Config{
+				Endpoint:    srv.URL,
+				ProjectID:   testProject,
+				Credentials: signer.TemporaryKeys(testAK, testSK, testToken),
+				AuthToken:   NewSecret(longToken),
+				Middleware:  []Middleware{LogAttempts(logger)},
+			}
+			c, err := New(cfg)
+			require.NoError(t, err)
+			_, callErr := c.ShowEnhancedConnection(context.Background(), testConnID)
+			require.Error(t, callErr)
+			var apiErr *APIError
+			require.ErrorAs(t, callErr, &apiErr)
+
+			logger.Info("config", "cfg", cfg, "creds", cfg.Credentials, "err", callErr)
+			type holder struct {
+				cfg    Config
+				client *Client
+				Cfg    Config
+			}
+			h := holder{cfg: cfg, client: c, Cfg: cfg}
+			js, err := json.Marshal(h.Cfg)
+			require.NoError(t, err)
+			credJS, err := json.Marshal(cfg.Credentials)
+			require.NoError(t, err)
+			outputs := []string{
+				callErr.Error(), fmt.Sprintf("%+v", callErr), fmt.Sprintf("%#v", apiErr), string(apiErr.Body),
+				apiErr.Message, apiErr.RequestID, logs.String(), string(js), string(credJS),
+			}
+			for _, v := range []any{cfg, &cfg, c, *c, h, &h, cfg.Credentials, cfg.AuthToken} {
+				for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d", "%p", "%T", "%8.3v"} {
+					outputs = append(outputs, fmt.Sprintf(verb, v))
+				}
+				outputs = append(outputs, fmt.Sprint(v), fmt.Sprintln(v))
+			}
+			for i, out := range outputs {
+				for _, secret := range []string{testSK, testToken, longToken[:scrubGram], longToken[len(longToken)-scrubGram:]} {
+					assert.NotContains(t, out, secret, "output %d leaks a secret: %.300s", i, out)
+				}
+			}
+			assert.Contains(t, callErr.Error(), "HTTP 401")
+		})
 	}
-	assert.Contains(t, callErr.Error(), "[REDACTED]")
 }
 
 func TestConfig(t *testing.T) {
 	t.Run("unknown region is an error, not a panic", func(t *testing.T) {
-		_, err := New(Config{Region: "mars-north-1", ProjectID: testProject, AuthToken: "t"})
+		_, err := New(Config{Region: "mars-north-1", ProjectID: testProject, AuthToken: NewSecret("t")})
 		require.ErrorIs(t, err, ErrInvalidConfig)
 		assert.Contains(t, err.Error(), "mars-north-1")
 		assert.Contains(t, err.Error(), "eu-de")
@@ -587,17 +640,20 @@ func TestConfig(t *testing.T) {
 		t.Setenv(EnvAuthToken, "")
 		t.Setenv(EnvEndpoint, "")
 		cfg := ConfigFromEnv()
-		assert.Equal(t, Credentials{AccessKey: testAK, SecretKey: testSK, SecurityToken: testToken}, cfg.Credentials)
+		assert.Equal(t, testAK, cfg.Credentials.AccessKey)
+		assert.Equal(t, testSK, cfg.Credentials.SecretKey.Reveal())
+		assert.Equal(t, testToken, cfg.Credentials.SecurityToken.Reveal())
+		assert.False(t, cfg.AuthToken.IsSet())
 		assert.Equal(t, "eu-de", cfg.Region)
 		assert.True(t, cfg.HasAuth())
 		_, err := New(cfg)
 		require.NoError(t, err)
 	})
 	bad := []Config{
-		{Region: "eu-de", AuthToken: "t"},
-		{ProjectID: testProject, AuthToken: "t"},
+		{Region: "eu-de", AuthToken: NewSecret("t")},
+		{ProjectID: testProject, AuthToken: NewSecret("t")},
 		{Region: "eu-de", ProjectID: testProject, Credentials: Credentials{AccessKey: testAK}},
-		{Region: "eu-de", ProjectID: testProject, Credentials: Credentials{SecurityToken: testToken}},
+		{Region: "eu-de", ProjectID: testProject, Credentials: Credentials{SecurityToken: NewSecret(testToken)}},
 	}
 	for i, cfg := range bad {
 		_, err := New(cfg)

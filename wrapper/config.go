@@ -1,12 +1,14 @@
 package wrapper
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"os"
 	"time"
+
+	"github.com/dli-openapi/enhanced-connections/wrapper/signer"
 )
 
 // Environment variables read by ConfigFromEnv. The first five are the vendor SDK's own, so a
@@ -23,14 +25,27 @@ const (
 	EnvEndpoint = "DLI_ENDPOINT"
 )
 
+// Credentials are the AK/SK pair (and security token) that sign requests; see signer.Credentials.
+type Credentials = signer.Credentials
+
+// Secret holds a secret key or token so that no fmt verb, log/slog or encoding/json shows it;
+// see signer.Secret.
+type Secret = signer.Secret
+
+// NewSecret wraps a secret key or token, e.g. for Config.AuthToken.
+func NewSecret(s string) Secret { return signer.NewSecret(s) }
+
 // Config is everything New needs. Either Credentials (AK/SK, optionally temporary with a
 // security token) or AuthToken authenticates; Region or Endpoint says where to send.
+//
+// Secrets are held as Secret values, so a Config prints, logs and encodes with them redacted,
+// whatever verb or encoder, also when it sits in an unexported field of a printed struct.
 type Config struct {
 	// Region is a region id of the spec's servers, e.g. "cn-north-4", "eu-west-101" (Huawei
 	// Cloud Europe) or "eu-de" (Open Telekom Cloud). Ignored when Endpoint is set.
 	Region string
 	// Endpoint is an explicit base URL such as "https://dli.eu-de.otc.t-systems.com"; it wins
-	// over Region.
+	// over Region. Credentials are sent to this origin (scheme, host and port) and nowhere else.
 	Endpoint string
 	// ProjectID is the IAM project id of the region; it goes into every path and the
 	// X-Project-Id header.
@@ -38,21 +53,47 @@ type Config struct {
 	// Credentials signs every request with SDK-HMAC-SHA256 when AccessKey is set.
 	Credentials Credentials
 	// AuthToken is an IAM token sent as X-Auth-Token when no AK/SK is configured.
-	AuthToken string
-	// HTTPClient is used for every request; nil means a client of our own. Its Transport is
-	// wrapped (never modified) with retries and authentication.
+	AuthToken Secret
+	// HTTPClient is used for every request; nil means a client of our own. It is copied, never
+	// modified: the copy follows no redirects (DLI never redirects, and a redirect must not
+	// carry credentials elsewhere) and its transport refuses any origin but the endpoint's.
 	HTTPClient *http.Client
 	// Timeout bounds one whole call, retries included; 0 means 30 seconds. The caller's
 	// context deadline applies as well.
 	Timeout time.Duration
-	// Retry tunes retries of idempotent calls; the zero value means DefaultRetryPolicy.
+	// Retry tunes retries of idempotent calls; the zero value means DefaultRetryPolicy().
 	Retry RetryPolicy
+	// MaxAnswerBytes bounds the body of every answer, after decompression; 0 means
+	// DefaultMaxAnswerBytes. A longer answer fails the call with ErrAnswerTooLarge.
+	MaxAnswerBytes int64
+	// Middleware sees every attempt of every call, in order, outermost first: for logging,
+	// tracing and metrics (see LogAttempts).
+	Middleware []Middleware
 	// DisableValidation turns off checking requests against the spec before sending. Leave it
 	// on: an invalid request then fails in microseconds with the field and rule named, instead
 	// of a round trip and a terse 400.
 	DisableValidation bool
 	// UserAgent is sent (and signed) as User-Agent; empty means "enhanced-connections-go".
 	UserAgent string
+}
+
+// MarshalJSON encodes the settings of c that are data, with its secrets redacted; the HTTP
+// client and the middleware, which are code, are left out.
+func (c Config) MarshalJSON() ([]byte, error) {
+	type settings struct {
+		Region            string        `json:"region,omitempty"`
+		Endpoint          string        `json:"endpoint,omitempty"`
+		ProjectID         string        `json:"project_id,omitempty"`
+		Credentials       Credentials   `json:"credentials"`
+		AuthToken         Secret        `json:"auth_token"`
+		Timeout           time.Duration `json:"timeout,omitempty"`
+		Retry             RetryPolicy   `json:"retry"`
+		MaxAnswerBytes    int64         `json:"max_answer_bytes,omitempty"`
+		DisableValidation bool          `json:"disable_validation,omitempty"`
+		UserAgent         string        `json:"user_agent,omitempty"`
+	}
+	return json.Marshal(settings{c.Region, c.Endpoint, c.ProjectID, c.Credentials, c.AuthToken, c.Timeout,
+		c.Retry, c.MaxAnswerBytes, c.DisableValidation, c.UserAgent})
 }
 
 // defaultTimeout bounds a call when Config.Timeout is zero; the create with 20,000 hosts is the
@@ -68,17 +109,17 @@ func ConfigFromEnv() Config {
 		ProjectID: os.Getenv(EnvProjectID),
 		Credentials: Credentials{
 			AccessKey:     os.Getenv(EnvAccessKey),
-			SecretKey:     os.Getenv(EnvSecretKey),
-			SecurityToken: os.Getenv(EnvSecurityToken),
+			SecretKey:     NewSecret(os.Getenv(EnvSecretKey)),
+			SecurityToken: NewSecret(os.Getenv(EnvSecurityToken)),
 		},
-		AuthToken: os.Getenv(EnvAuthToken),
+		AuthToken: NewSecret(os.Getenv(EnvAuthToken)),
 	}
 }
 
 // HasAuth reports whether c carries an AK/SK or a token, i.e. whether it can reach the real
 // service. The CLI uses it to fall back to the embedded fake.
 func (c Config) HasAuth() bool {
-	return c.Credentials.AccessKey != "" || c.AuthToken != ""
+	return c.Credentials.AccessKey != "" || c.AuthToken.IsSet()
 }
 
 // ErrInvalidConfig is wrapped by every error New returns for a Config it cannot use.
@@ -86,56 +127,24 @@ var ErrInvalidConfig = errors.New("invalid config")
 
 func (c Config) check() error {
 	if c.ProjectID == "" {
-		return fmt.Errorf("%w: ProjectID is empty (set it or %s)", ErrInvalidConfig, EnvProjectID)
+		return configError("ProjectID is empty (set it or %s)", EnvProjectID)
 	}
 	if c.Endpoint == "" && c.Region == "" {
-		return fmt.Errorf("%w: neither Region nor Endpoint is set (set one, or %s / %s)", ErrInvalidConfig, EnvRegion, EnvEndpoint)
+		return configError("neither Region nor Endpoint is set (set one, or %s / %s)", EnvRegion, EnvEndpoint)
 	}
-	ak, sk := c.Credentials.AccessKey, c.Credentials.SecretKey
-	if (ak == "") != (sk == "") {
-		return fmt.Errorf("%w: an access key needs its secret key and the other way round", ErrInvalidConfig)
+	if (c.Credentials.AccessKey == "") != !c.Credentials.SecretKey.IsSet() {
+		return configError("an access key needs its secret key and the other way round")
 	}
-	if c.Credentials.SecurityToken != "" && ak == "" {
-		return fmt.Errorf("%w: a security token needs the temporary AK/SK it was issued with", ErrInvalidConfig)
+	if c.Credentials.SecurityToken.IsSet() && c.Credentials.AccessKey == "" {
+		return configError("a security token needs the temporary AK/SK it was issued with")
+	}
+	if c.MaxAnswerBytes < 0 || c.Timeout < 0 {
+		return configError("MaxAnswerBytes and Timeout must not be negative")
 	}
 	return nil
 }
 
-// String keeps secrets out of logs: %v of a Config (or of a struct holding one) shows the
-// credentials redacted, never the SK or a token.
-func (c Config) String() string {
-	return fmt.Sprintf("Config{Region:%q Endpoint:%q ProjectID:%q Credentials:%v AuthToken:%s Timeout:%v DisableValidation:%t}",
-		c.Region, c.Endpoint, c.ProjectID, c.Credentials, redactedMark(c.AuthToken), c.Timeout, c.DisableValidation)
-}
-
-// GoString makes %#v as safe as %v.
-func (c Config) GoString() string { return "wrapper." + c.String() }
-
-// Format routes every verb (%v, %+v, %#v, %s, %q) through String/GoString, so no verb prints a
-// field directly.
-func (c Config) Format(f fmt.State, verb rune) {
-	if verb == 'v' && f.Flag('#') {
-		_, _ = f.Write([]byte(c.GoString()))
-		return
-	}
-	_, _ = f.Write([]byte(c.String()))
-}
-
-// LogValue keeps secrets out of log/slog output.
-func (c Config) LogValue() slog.Value {
-	return slog.GroupValue(
-		slog.String("region", c.Region),
-		slog.String("endpoint", c.Endpoint),
-		slog.String("project_id", c.ProjectID),
-		slog.Any("credentials", c.Credentials),
-		slog.String("auth_token", redactedMark(c.AuthToken)),
-	)
-}
-
-// redactedMark says whether a secret is set without saying anything about it.
-func redactedMark(secret string) string {
-	if secret == "" {
-		return `""`
-	}
-	return "[REDACTED]"
+// configError is an ErrInvalidConfig with the prefix every error of this package has.
+func configError(format string, args ...any) error {
+	return fmt.Errorf("dli: %w: "+format, append([]any{ErrInvalidConfig}, args...)...)
 }

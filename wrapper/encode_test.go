@@ -12,10 +12,9 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/dli-openapi/enhanced-connections/gen"
 )
 
-// The appenders of encode.go must write what encoding/json writes for the same value, byte for
+// The generated appenders (encode.gen.go) must write what encoding/json writes for the same value, byte for
 // byte: the signature covers those bytes, and the validator judges the value as encoding/json
 // would send it.
 
@@ -53,14 +52,18 @@ var encOdd = []string{
 }
 
 // encFill sets every field reachable from v to a non-zero value built from s: strings to s,
-// pointers to new values, slices to two elements. A field of a kind it does not know fails the
-// test, so that a field added to the generated types cannot be silently left out by the
-// appenders.
+// numbers to their length, booleans to true, pointers to new values, slices to two elements. A
+// kind it does not know fails the test, so that a field of a new kind cannot be silently left out
+// of the comparison.
 func encFill(t *testing.T, v reflect.Value, s string) {
 	t.Helper()
 	switch v.Kind() {
 	case reflect.String:
 		v.SetString(s)
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Int, reflect.Int32, reflect.Int64:
+		v.SetInt(int64(len(s)) - 3)
 	case reflect.Pointer:
 		v.Set(reflect.New(v.Type().Elem()))
 		encFill(t, v.Elem(), s)
@@ -73,7 +76,7 @@ func encFill(t *testing.T, v reflect.Value, s string) {
 			encFill(t, v.Field(i), s)
 		}
 	default:
-		t.Fatalf("a field of kind %s in the generated types: teach encode.go and this test about it", v.Kind())
+		t.Fatalf("a field of kind %s in the generated types: teach internal/cmd/genwrapper/emit_encode.go and this test about it", v.Kind())
 	}
 }
 
@@ -86,68 +89,44 @@ func encWantEqual(t testing.TB, got []byte, v any) {
 	}
 }
 
-func TestAppendCreateBodyMatchesJSONMarshal(t *testing.T) {
-	cases := map[string]gen.CreateEnhancedConnectionRequest{
-		"zero":        {},
-		"20000 hosts": vtBigCreate(20000),
-	}
-	for name, raw := range encSeedExamples(t) {
-		var r gen.CreateEnhancedConnectionRequest
-		if strings.HasPrefix(name, "CreateEnhancedConnection.") {
-			require.NoError(t, json.Unmarshal(raw, &r), name)
-			cases[name] = r
+// encBodyOperations are the operations with a request body.
+func encBodyOperations(tb testing.TB) []*operation {
+	var out []*operation
+	for _, op := range allOperations {
+		if op.encode != nil {
+			out = append(out, op)
 		}
 	}
-	rt := ""
-	cases["empty lists and empty strings"] = gen.CreateEnhancedConnectionRequest{
-		ElasticResourcePools: []string{}, Queues: []string{}, Hosts: []gen.Host{}, Tags: []gen.Tag{},
-		RoutetableID: &rt,
-	}
-	cases["hosts with one field or none"] = gen.CreateEnhancedConnectionRequest{
-		Hosts: []gen.Host{{}, {IP: &rt}, {Name: &rt}, {IP: &rt, Name: &rt}},
-		Tags:  []gen.Tag{{}},
-	}
-	for i, s := range encOdd {
-		var r gen.CreateEnhancedConnectionRequest
-		encFill(t, reflect.ValueOf(&r).Elem(), s)
-		cases["every field set, odd string "+string(rune('a'+i))] = r
-	}
-	for name, r := range cases {
-		t.Run(name, func(t *testing.T) {
-			encWantEqual(t, appendCreateBody(nil, &r), &r)
-			// Appending after existing bytes leaves them alone.
-			got := appendCreateBody([]byte("prefix"), &r)
-			require.Equal(t, "prefix", string(got[:6]))
-			encWantEqual(t, got[6:], &r)
-		})
-	}
+	require.NotEmpty(tb, out)
+	return out
 }
 
-func TestAppendUpdateBodyMatchesJSONMarshal(t *testing.T) {
-	ip, name := "192.168.0.1", "ecs<1>&"
-	cases := map[string]gen.UpdateEnhancedConnectionRequest{
-		"nil hosts":   {},
-		"empty hosts": {Hosts: []gen.Host{}},
-		"hosts":       {Hosts: []gen.Host{{}, {IP: &ip}, {Name: &name}, {IP: &ip, Name: &name}}},
-		"20000 hosts": {Hosts: vtBigCreate(20000).Hosts},
-	}
-	for name, raw := range encSeedExamples(t) {
-		var r gen.UpdateEnhancedConnectionRequest
-		if strings.HasPrefix(name, "UpdateEnhancedConnection.") {
-			require.NoError(t, json.Unmarshal(raw, &r), name)
-			cases[name] = r
-		}
-	}
-	for i, s := range encOdd {
-		var r gen.UpdateEnhancedConnectionRequest
-		encFill(t, reflect.ValueOf(&r).Elem(), s)
-		cases["every field set, odd string "+string(rune('a'+i))] = r
-	}
-	for name, r := range cases {
-		t.Run(name, func(t *testing.T) {
-			encWantEqual(t, appendUpdateBody(nil, &r), &r)
+// TestEveryBodyEncoderMatchesJSONMarshal holds the generated appender of every operation with a
+// body to json.Marshal: on the zero value, on every documented example, and on values with every
+// field set to each string of encOdd.
+func TestEveryBodyEncoderMatchesJSONMarshal(t *testing.T) {
+	examples := encSeedExamples(t)
+	for _, op := range encBodyOperations(t) {
+		t.Run(op.id, func(t *testing.T) {
+			encWantEqual(t, op.encode(nil, op.newBody()), op.newBody())
+			for name, raw := range examples {
+				if strings.HasPrefix(name, op.id+".") {
+					v := op.newBody()
+					require.NoError(t, json.Unmarshal(raw, v), name)
+					encWantEqual(t, op.encode(nil, v), v)
+				}
+			}
+			for _, s := range encOdd {
+				v := op.newBody()
+				encFill(t, reflect.ValueOf(v).Elem(), s)
+				encWantEqual(t, op.encode([]byte("reused"), v)[len("reused"):], v)
+			}
 		})
 	}
+	t.Run("20000 hosts", func(t *testing.T) {
+		body := vtBigCreate(20000)
+		encWantEqual(t, opCreateEnhancedConnection.encode(nil, &body), &body)
+	})
 }
 
 // TestAppendJSONStringMatchesJSONMarshal compares the string quoting with encoding/json's on
@@ -181,32 +160,27 @@ func TestAppendJSONStringMatchesJSONMarshal(t *testing.T) {
 // arbitrary string (which JSON input cannot carry when it is not valid UTF-8) into every kind
 // of field, and checks both appenders against json.Marshal on the result. The seeds are the
 // documented request bodies.
-func FuzzAppendCreateBody(f *testing.F) {
+
+// FuzzAppendBodies decodes the input into every body type and compares the appender with
+// json.Marshal, with s put into every string field.
+func FuzzAppendBodies(f *testing.F) {
 	for _, raw := range encSeedExamples(f) {
-		f.Add(raw, "")
-		f.Add(raw, "<a&b>\u2028\xff\x00")
+		f.Add(raw, "x")
 	}
-	f.Add([]byte(`{"name":"\u003c\u2028\ud800","tags":[{"key":"é","value":"\u0000"}],"routetable_id":"x","elastic_resource_pools":[]}`), "")
 	f.Add([]byte(`{"hosts":null}`), "\xed\xa0\x80")
+	f.Add([]byte(`{"tags":[{"key":"<k>","value":"&"}]}`), "\u2028")
+	ops := encBodyOperations(f)
 	f.Fuzz(func(t *testing.T, data []byte, s string) {
-		var create gen.CreateEnhancedConnectionRequest
-		if json.Unmarshal(data, &create) == nil {
-			if s != "" {
-				create.Name = s
-				create.Queues = append(create.Queues, s)
-				create.Hosts = append(create.Hosts, gen.Host{IP: &s}, gen.Host{Name: &s})
-				create.Tags = append(create.Tags, gen.Tag{Key: s, Value: s})
-				create.RoutetableID = &s
+		for _, op := range ops {
+			v := op.newBody()
+			if json.Unmarshal(data, v) != nil {
+				continue
 			}
-			encWantEqual(t, appendCreateBody(nil, &create), &create)
-			encWantEqual(t, appendUpdateBody(nil, &gen.UpdateEnhancedConnectionRequest{Hosts: create.Hosts}), &gen.UpdateEnhancedConnectionRequest{Hosts: create.Hosts})
-		}
-		var update gen.UpdateEnhancedConnectionRequest
-		if json.Unmarshal(data, &update) == nil {
+			encWantEqual(t, op.encode(nil, v), v)
 			if s != "" {
-				update.Hosts = append(update.Hosts, gen.Host{IP: &s, Name: &s})
+				encFill(t, reflect.ValueOf(v).Elem(), s)
+				encWantEqual(t, op.encode(nil, v), v)
 			}
-			encWantEqual(t, appendUpdateBody(nil, &update), &update)
 		}
 	})
 }
@@ -216,10 +190,10 @@ func FuzzAppendCreateBody(f *testing.F) {
 // client's pool gives it.
 func BenchmarkAppendCreateBody20000Hosts(b *testing.B) {
 	body := vtBigCreate(20000)
-	buf := appendCreateBody(nil, &body)
+	buf := opCreateEnhancedConnection.encode(nil, &body)
 	b.SetBytes(int64(len(buf)))
 	b.ReportAllocs()
 	for b.Loop() {
-		buf = appendCreateBody(buf[:0], &body)
+		buf = opCreateEnhancedConnection.encode(buf[:0], &body)
 	}
 }

@@ -4,15 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log"
-	"net/http"
-	"net/http/httptest"
 	"time"
 
 	"github.com/dli-openapi/enhanced-connections/fake"
 	"github.com/dli-openapi/enhanced-connections/gen"
 	"github.com/dli-openapi/enhanced-connections/wrapper"
+	"github.com/dli-openapi/enhanced-connections/wrapper/signer"
 )
 
 const exampleProject = "48cc2c48765f481480c7db940d6409d1"
@@ -32,7 +30,7 @@ func Example() {
 	client, err := wrapper.New(wrapper.Config{
 		Endpoint:    srv.URL(), // or Region: "eu-de", "cn-north-4", ...
 		ProjectID:   exampleProject,
-		Credentials: wrapper.Credentials{AccessKey: "EXAMPLEAK", SecretKey: "EXAMPLESK"},
+		Credentials: signer.Keys("EXAMPLEAK", "EXAMPLESK"),
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -141,28 +139,4 @@ func ExampleClient_Connections() {
 	// conn_3
 	// conn_4
 	// 5 connections in pages of 2 after 3 list calls
-}
-
-// The signer works for any Huawei Cloud API: here as the transport of a plain http.Client,
-// against a loopback server that checks the signature the way the API gateway does.
-func ExampleSigner_RoundTripper() {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		err := wrapper.VerifySignature(r, func(ak string) (string, bool) { return "EXAMPLESK", ak == "EXAMPLEAK" })
-		fmt.Fprint(w, err == nil)
-	}))
-	defer srv.Close()
-
-	signer := wrapper.NewSigner("EXAMPLEAK", "EXAMPLESK")
-	httpClient := &http.Client{Transport: signer.RoundTripper(nil)}
-	resp, err := httpClient.Get(srv.URL + "/v3/projects?name=eu-de")
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer resp.Body.Close()
-	verified, _ := io.ReadAll(resp.Body)
-	fmt.Println("signature verified:", string(verified))
-	fmt.Printf("%v\n", signer) // secrets stay out of logs
-	// Output:
-	// signature verified: true
-	// {Algorithm:SDK-HMAC-SHA256 AccessKey:EXAMPLEAK SecretKey:[REDACTED] SecurityToken:}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/dli-openapi/enhanced-connections/fake"
 	"github.com/dli-openapi/enhanced-connections/gen"
 	"github.com/dli-openapi/enhanced-connections/wrapper"
+	"github.com/dli-openapi/enhanced-connections/wrapper/signer"
 )
 
 const (
@@ -33,7 +34,7 @@ func startSignedFake(t *testing.T, opts fake.Options) (*fake.Running, *wrapper.C
 	c, err := wrapper.New(wrapper.Config{
 		Endpoint:    srv.URL(),
 		ProjectID:   fakeProject,
-		Credentials: wrapper.Credentials{AccessKey: fakeAK, SecretKey: fakeSK},
+		Credentials: signer.Keys(fakeAK, fakeSK),
 		Retry:       wrapper.RetryPolicy{BaseDelay: time.Millisecond, MaxDelay: 10 * time.Millisecond, MaxRetryAfter: 2 * time.Second},
 	})
 	require.NoError(t, err)

@@ -15,6 +15,7 @@ import (
 	"github.com/dli-openapi/enhanced-connections/fake"
 	"github.com/dli-openapi/enhanced-connections/gen"
 	"github.com/dli-openapi/enhanced-connections/wrapper"
+	"github.com/dli-openapi/enhanced-connections/wrapper/signer"
 )
 
 // These tests complement TestFaultsAgainstTheFake (fake_test.go) with bursts, retry budgets,
@@ -28,7 +29,7 @@ func faultClient(t *testing.T, srv *fake.Running, mutate func(*wrapper.Config)) 
 	cfg := wrapper.Config{
 		Endpoint:    srv.URL(),
 		ProjectID:   fakeProject,
-		Credentials: wrapper.Credentials{AccessKey: fakeAK, SecretKey: fakeSK},
+		Credentials: signer.Keys(fakeAK, fakeSK),
 		Retry:       wrapper.RetryPolicy{BaseDelay: time.Millisecond, MaxDelay: 10 * time.Millisecond, MaxRetryAfter: 2 * time.Second},
 	}
 	if mutate != nil {

@@ -1,21 +1,23 @@
 package wrapper
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
-	"net/http/httptrace"
 	"strconv"
-	"sync/atomic"
+	"strings"
 	"time"
 )
 
-// RetryPolicy says how often and how patiently idempotent calls are repeated. Retries are small
-// enough to write here rather than import a library: the popular retrying HTTP clients resend
-// POSTs by default, which is exactly what must never happen to a create.
+// RetryPolicy says how often and how patiently calls are repeated. Retries are small enough to
+// write here rather than import a library: the popular retrying HTTP clients resend POSTs by
+// default, which is exactly what must never happen to a create.
+//
+// What is retried: a GET, PUT or DELETE (and a POST the spec marks idempotent, such as a tag
+// query) after 429, 502, 503 or 504, or after the connection failed; any other POST only after
+// an error that proves it never left the process: a refused or failed dial, a failed DNS lookup.
 type RetryPolicy struct {
 	// MaxAttempts counts the first attempt too; 1 disables retries; 0 means the default (4).
 	MaxAttempts int
@@ -25,16 +27,20 @@ type RetryPolicy struct {
 	BaseDelay time.Duration
 	// MaxDelay caps the ceiling of a wait; 0 means 5 s.
 	MaxDelay time.Duration
-	// MaxRetryAfter is the longest Retry-After the client will sit out; a longer one ends the
-	// call with the 429/503 error instead. 0 means 30 s.
+	// MaxRetryAfter is the longest Retry-After the client will sit out; a longer one (or one
+	// past the call's deadline) ends the call at once with the 429/503 error instead. 0 means
+	// 30 s.
 	MaxRetryAfter time.Duration
 }
 
-// DefaultRetryPolicy is used for the zero RetryPolicy.
-var DefaultRetryPolicy = RetryPolicy{MaxAttempts: 4, BaseDelay: 200 * time.Millisecond, MaxDelay: 5 * time.Second, MaxRetryAfter: 30 * time.Second}
+// DefaultRetryPolicy is what the zero RetryPolicy means: 4 attempts, waits drawn below 200 ms,
+// 400 ms, 800 ms, and a Retry-After of up to 30 s honoured.
+func DefaultRetryPolicy() RetryPolicy {
+	return RetryPolicy{MaxAttempts: 4, BaseDelay: 200 * time.Millisecond, MaxDelay: 5 * time.Second, MaxRetryAfter: 30 * time.Second}
+}
 
 func (p RetryPolicy) withDefaults() RetryPolicy {
-	d := DefaultRetryPolicy
+	d := DefaultRetryPolicy()
 	if p.MaxAttempts > 0 {
 		d.MaxAttempts = p.MaxAttempts
 	}
@@ -50,7 +56,8 @@ func (p RetryPolicy) withDefaults() RetryPolicy {
 	return d
 }
 
-// backoff is the wait before attempt+1 (attempt counts from 1).
+// backoff is the wait before attempt+1 (attempt counts from 1): never zero, so that no two
+// attempts go back to back.
 func (p RetryPolicy) backoff(attempt int) time.Duration {
 	ceiling := p.BaseDelay << min(attempt-1, 30)
 	if ceiling <= 0 || ceiling > p.MaxDelay {
@@ -68,197 +75,87 @@ func retryableStatus(code int) bool {
 	return false
 }
 
-// idempotentMethod: the API's GETs read, its DELETEs and its PUT (replace the hosts) end in the
-// same state however often they run. Its POSTs create connections and routes or bind queues.
-func idempotentMethod(m string) bool {
-	switch m {
-	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
+// neverLeft reports whether err proves that no byte of the request reached the network: the
+// dial (or the dial of the proxy) failed, or the name did not resolve. That a transport fired no
+// httptrace event proves nothing (a caller's transport may not fire them), so wroteHeaders only
+// ever vetoes.
+func neverLeft(err error, wroteHeaders bool) bool {
+	if wroteHeaders || err == nil {
+		return false
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
 		return true
 	}
-	return false
+	var op *net.OpError
+	return errors.As(err, &op) && (op.Op == "dial" || op.Op == "proxyconnect")
 }
 
-// retryTransport repeats idempotent requests on throttling, gateway errors and broken
-// connections, and a non-idempotent one only when the transport proves that none of its bytes
-// were written. It reads each answer completely, so that a connection dropped in the middle of
-// a body counts as a failed attempt of the call rather than a decode error after it.
-type retryTransport struct {
-	next http.RoundTripper
-	// prepare heads and signs each attempt's request (see attemptHeaders); nil leaves it as is.
-	prepare func(*http.Request) error
-	policy  RetryPolicy
-	// attempts counts every attempt sent, for tests and metrics.
-	attempts atomic.Int64
-}
+// retryAfterKind sorts Retry-After values.
+type retryAfterKind int
 
-// RoundTrip implements http.RoundTripper. As its contract requires, req is not modified and
-// req.Body is closed on every path: the first attempt sends req.Body itself (the transport below
-// closes it), later attempts send copies from req.GetBody.
-func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	ctx := req.Context()
-	idempotent := idempotentMethod(req.Method)
-	for attempt := 1; ; attempt++ {
-		var wrote atomic.Bool
-		r, err := t.attemptRequest(req, attempt, &wrote)
-		if err != nil {
-			return nil, err
-		}
-		t.attempts.Add(1)
-		resp, err := t.next.RoundTrip(r)
-		if err == nil {
-			err = bufferBody(resp)
-			if err != nil {
-				resp = nil
-			}
-		}
+const (
+	retryAfterNone    retryAfterKind = iota // absent, negative or unreadable: use the backoff
+	retryAfterWait                          // a wait within MaxRetryAfter
+	retryAfterTooLong                       // longer than the policy sits out: give up now
+)
 
-		if attempt >= t.policy.MaxAttempts || ctx.Err() != nil {
-			return resp, err
-		}
-		var wait time.Duration
-		switch {
-		case err != nil:
-			// A POST may be resent only if it never left: once its headers were written the
-			// server may have acted on it, and a second create would be a second connection.
-			if !idempotent && wrote.Load() {
-				return nil, err
-			}
-			wait = t.policy.backoff(attempt)
-		case retryableStatus(resp.StatusCode) && idempotent:
-			var ok bool
-			if wait, ok = t.retryAfter(resp, attempt); !ok {
-				return resp, nil
-			}
-		default:
-			return resp, nil
-		}
-		if !sleep(ctx, wait) {
-			return resp, err
-		}
-	}
-}
-
-// attemptRequest gives every attempt its own request, headed and signed afresh (a new
-// X-Sdk-Date each time) by t.prepare: one clone of req, whose context carries the trace that
-// records whether the request's headers were written (wrote). The first attempt takes
-// req.Body itself, which hands the duty to close it to the transport below; later attempts
-// take a fresh body from req.GetBody, since the first one has been consumed.
-func (t *retryTransport) attemptRequest(req *http.Request, attempt int, wrote *atomic.Bool) (*http.Request, error) {
-	hasBody := req.Body != nil && req.Body != http.NoBody
-	if attempt > 1 && hasBody && req.GetBody == nil {
-		return nil, errors.New("wrapper: cannot retry a request whose body cannot be read twice")
-	}
-	r := req.Clone(httptrace.WithClientTrace(req.Context(), &httptrace.ClientTrace{
-		WroteHeaders: func() { wrote.Store(true) },
-	}))
-	if attempt > 1 && hasBody {
-		body, err := req.GetBody()
-		if err != nil {
-			return nil, err
-		}
-		r.Body = body
-	}
-	if t.prepare != nil {
-		if err := t.prepare(r); err != nil {
-			// This attempt's body will not reach a transport that would close it.
-			if r.Body != nil {
-				_ = r.Body.Close()
-			}
-			return nil, err
-		}
-	}
-	return r, nil
-}
-
-// retryAfter picks the wait after a throttled or unavailable answer: the server's Retry-After
-// when it sends one we are willing to sit out, the backoff otherwise.
-func (t *retryTransport) retryAfter(resp *http.Response, attempt int) (time.Duration, bool) {
-	h := resp.Header.Get("Retry-After")
+// parseRetryAfter reads a Retry-After header (delay-seconds or an HTTP-date, RFC 9110 10.2.3)
+// against the policy's ceiling. Seconds are compared with the ceiling before they become a
+// Duration, so a huge value cannot overflow into a short or negative wait.
+func parseRetryAfter(h string, now time.Time, ceiling time.Duration) (time.Duration, retryAfterKind) {
+	h = strings.TrimSpace(h)
 	if h == "" {
-		return t.policy.backoff(attempt), true
+		return 0, retryAfterNone
 	}
-	var d time.Duration
-	if secs, err := strconv.Atoi(h); err == nil {
-		d = time.Duration(secs) * time.Second
-	} else if at, err := http.ParseTime(h); err == nil {
-		d = time.Until(at)
-	} else {
-		return t.policy.backoff(attempt), true
+	if isDigits(h) {
+		secs, err := strconv.ParseUint(h, 10, 64)
+		if err != nil || secs > uint64(ceiling/time.Second) {
+			// All digits, so err can only be an overflow: a delay beyond any ceiling.
+			return 0, retryAfterTooLong
+		}
+		return time.Duration(secs) * time.Second, retryAfterWait
 	}
-	if d > t.policy.MaxRetryAfter {
+	at, err := http.ParseTime(h)
+	if err != nil {
+		return 0, retryAfterNone
+	}
+	d := at.Sub(now) // saturates instead of overflowing
+	switch {
+	case d > ceiling:
+		return 0, retryAfterTooLong
+	case d < 0:
+		return 0, retryAfterWait
+	}
+	return d, retryAfterWait
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// waitBeforeRetry picks the wait after a throttled or unavailable answer: the server's
+// Retry-After when it sends one we are willing to sit out, never less than the backoff (so a
+// "0" or a past date does not make attempts go back to back), and false when the server asks
+// for longer than the policy's ceiling or than the call has left.
+func (p RetryPolicy) waitBeforeRetry(ctx context.Context, retryAfter string, attempt int) (time.Duration, bool) {
+	wait := p.backoff(attempt)
+	d, kind := parseRetryAfter(retryAfter, time.Now(), p.MaxRetryAfter)
+	switch kind {
+	case retryAfterTooLong:
+		return 0, false
+	case retryAfterWait:
+		wait = max(wait, d)
+	}
+	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < wait {
 		return 0, false
 	}
-	return max(d, 0), true
-}
-
-// bufferBody reads the whole answer so that the caller gets either all of it or an error from
-// this attempt. DLI's answers are JSON documents well below a few MB. The bytes are kept in a
-// *bufferedBody, so that Client.do decodes them without reading them into memory a second time.
-func bufferBody(resp *http.Response) error {
-	body, err := readAll(resp.Body, resp.ContentLength)
-	_ = resp.Body.Close()
-	if err != nil {
-		return err
-	}
-	resp.Body = newBufferedBody(body)
-	resp.ContentLength = int64(len(body))
-	return nil
-}
-
-// maxPresize is the largest Content-Length readAll allocates for up front; a larger (or false)
-// claim makes the buffer grow as the bytes arrive, so a server cannot make the client allocate
-// more than this before sending anything.
-const maxPresize = 8 << 20
-
-// readAll is io.ReadAll, but allocates once when the length is known: io.ReadAll starts at 512
-// bytes and grows as it reads, which for the 420 KB answer of a 1,000-connection list allocates
-// and copies about twice the answer.
-func readAll(r io.Reader, contentLength int64) ([]byte, error) {
-	n := 512
-	if contentLength > 0 && contentLength < maxPresize {
-		// One byte more, so that the read that finds the end has room and grows nothing.
-		n = int(contentLength) + 1
-	}
-	b := make([]byte, 0, n)
-	for {
-		m, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+m]
-		if err != nil {
-			if err == io.EOF {
-				err = nil
-			}
-			return b, err
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
-	}
-}
-
-// bufferedBody is an answer held in memory by the retry transport. Reading it works as for any
-// body; Client.do takes its bytes directly.
-type bufferedBody struct {
-	bytes.Reader
-	data []byte
-}
-
-func newBufferedBody(data []byte) *bufferedBody {
-	b := &bufferedBody{data: data}
-	b.Reset(data)
-	return b
-}
-
-// Close implements io.Closer; there is nothing to release.
-func (*bufferedBody) Close() error { return nil }
-
-// answerBytes returns the whole answer of resp: the bytes the retry transport already read, or
-// (when something above it wrapped the body, such as http.Client with a Timeout) what is left
-// to read.
-func answerBytes(resp *http.Response) ([]byte, error) {
-	if b, ok := resp.Body.(*bufferedBody); ok && b.Len() == len(b.data) {
-		return b.data, nil
-	}
-	return io.ReadAll(resp.Body)
+	return wait, true
 }
 
 // sleep waits d or until ctx ends, and reports whether the wait ran to its end.

@@ -33,9 +33,10 @@ type Violation struct {
 const errorListed = 5
 
 // Error lists the first few violations on one line, e.g.
-// `CreateEnhancedConnection: invalid request: body hosts[3].ip: must be an IPv4 address (format)`.
+// `dli: CreateEnhancedConnection: invalid request: body hosts[3].ip: must be an IPv4 address (format)`.
 func (e *ValidationError) Error() string {
 	var b strings.Builder
+	b.WriteString("dli: ")
 	b.WriteString(e.Operation)
 	b.WriteString(": invalid request: ")
 	for i, v := range e.Violations[:min(len(e.Violations), errorListed)] {
@@ -59,17 +60,24 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validator checks requests against the spec before they are sent, so that an invalid request
+// validator checks requests against the spec before they are sent, so that an invalid request
 // fails in the caller's process with the field and the rule, instead of as a vague DLI.0001
 // after a round trip (or, worse, being accepted in a form the other cloud rejects). The checks
-// are compiled once, on first use, from rules generated from the spec at build time (no
-// OpenAPI or YAML parsing at run time), and run over the generated request types directly,
-// which costs less than json.Marshal of the body. A Validator is safe for concurrent use.
-type Validator struct {
-	ops map[string]*operation
+// come from rules generated from the spec at build time (no OpenAPI or YAML parsing at run
+// time) and run over the generated request types directly, which costs less than json.Marshal of
+// the body. An operation's checks are compiled on its first call, so that a program pays at
+// start for none of them and later only for the operations it uses. It is safe for concurrent use.
+type validator struct {
+	compiler *schemacheck.Compiler
+	byID     map[string]*schemacheck.Operation
+	// mu serialises compiling: the compiler is not safe for concurrent use.
+	mu sync.Mutex
+	// cache maps an operationId to its *opChecks once compiled; read without the lock.
+	cache sync.Map
 }
 
-type operation struct {
+// opChecks are the compiled checks of one operation.
+type opChecks struct {
 	id           string
 	path         []pathParam
 	named        *schemacheck.Params // query and header parameters
@@ -87,52 +95,69 @@ const maxViolations = schemacheck.DefaultLimit
 
 var reports = sync.Pool{New: func() any { return schemacheck.NewReport(maxViolations) }}
 
-var defaultValidator struct {
+var sharedValidator struct {
 	once sync.Once
-	v    *Validator
+	v    *validator
 	err  error
 }
 
-// DefaultValidator returns the validator of the embedded spec, compiled on first use from the
-// rules generated from the spec and shared afterwards.
-func DefaultValidator() (*Validator, error) {
-	defaultValidator.once.Do(func() {
+// defaultValidator returns the validator of the embedded spec, shared by every client.
+func defaultValidator() (*validator, error) {
+	sharedValidator.once.Do(func() {
 		rules, err := loadRules()
 		if err != nil {
-			defaultValidator.err = fmt.Errorf("wrapper: validator: %w", err)
+			sharedValidator.err = fmt.Errorf("dli: validator: %w", err)
 			return
 		}
-		defaultValidator.v, defaultValidator.err = newValidator(rules)
+		sharedValidator.v, sharedValidator.err = newValidator(rules)
 	})
-	return defaultValidator.v, defaultValidator.err
+	return sharedValidator.v, sharedValidator.err
 }
 
-// newValidator compiles the request rules of every operation of rules, which is only read.
-func newValidator(rules *schemacheck.Rules) (*Validator, error) {
+// newValidator indexes the operations of rules, which is only read; nothing is compiled yet.
+func newValidator(rules *schemacheck.Rules) (*validator, error) {
 	if rules == nil || len(rules.Operations) == 0 {
-		return nil, fmt.Errorf("wrapper: validator: no operations in the rules")
+		return nil, fmt.Errorf("dli: validator: no operations in the rules")
 	}
-	v := &Validator{ops: make(map[string]*operation, len(rules.Operations))}
-	c := schemacheck.NewCompiler(rules.Schemas)
+	v := &validator{compiler: schemacheck.NewCompiler(rules.Schemas),
+		byID: make(map[string]*schemacheck.Operation, len(rules.Operations))}
 	for i := range rules.Operations {
 		op := &rules.Operations[i]
 		if op.ID == "" {
-			return nil, fmt.Errorf("wrapper: validator: %s %s has no operationId", op.Method, op.Path)
+			return nil, fmt.Errorf("dli: validator: %s %s has no operationId", op.Method, op.Path)
 		}
-		if _, dup := v.ops[op.ID]; dup {
-			return nil, fmt.Errorf("wrapper: validator: operationId %s is used twice", op.ID)
+		if _, dup := v.byID[op.ID]; dup {
+			return nil, fmt.Errorf("dli: validator: operationId %s is used twice", op.ID)
 		}
-		compiled, err := compileOperation(c, op)
-		if err != nil {
-			return nil, fmt.Errorf("wrapper: validator: %w", err)
-		}
-		v.ops[op.ID] = compiled
+		v.byID[op.ID] = op
 	}
 	return v, nil
 }
 
-func compileOperation(c *schemacheck.Compiler, op *schemacheck.Operation) (*operation, error) {
-	out := &operation{id: op.ID}
+// checks returns the compiled checks of operationID, compiling them on first use.
+func (v *validator) checks(operationID string) (*opChecks, error) {
+	if c, ok := v.cache.Load(operationID); ok {
+		return c.(*opChecks), nil
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if c, ok := v.cache.Load(operationID); ok {
+		return c.(*opChecks), nil
+	}
+	op := v.byID[operationID]
+	if op == nil {
+		return nil, fmt.Errorf("dli: validate: unknown operation %q", operationID)
+	}
+	c, err := compileOperation(v.compiler, op)
+	if err != nil {
+		return nil, fmt.Errorf("dli: validator: %w", err)
+	}
+	v.cache.Store(operationID, c)
+	return c, nil
+}
+
+func compileOperation(c *schemacheck.Compiler, op *schemacheck.Operation) (*opChecks, error) {
+	out := &opChecks{id: op.ID}
 	var named []schemacheck.Param
 	for _, p := range op.Parameters {
 		where := fmt.Sprintf("%s %s parameter %s", op.ID, p.In, p.Name)
@@ -167,20 +192,20 @@ const (
 	inHeader = "header"
 )
 
-// ValidateRequest checks one request of operationID before it is sent. pathParams maps path
-// parameter names to values; params is the generated XxxParams struct or a pointer to it (nil
-// allowed), whose fields are matched to query and header parameters by their `form` or `json`
-// names, a nil pointer field being an absent parameter; body is the generated request body
-// value or a pointer to it (nil when the operation has none), judged as encoding/json would
+// validate checks one request of operationID before it is sent. pathNames and pathValues are
+// the path parameters, paired by position; params is the generated XxxParams struct or a pointer
+// to it (nil allowed), whose fields are matched to query and header parameters by their `form`
+// or `json` names, a nil pointer field being an absent parameter; body is the generated request
+// body value or a pointer to it (nil when the operation has none), judged as encoding/json would
 // send it, or raw JSON as []byte or json.RawMessage.
 //
 // It returns a *ValidationError listing what breaks the spec, or another error when the
 // operation is unknown or the arguments cannot be checked (a params field that matches no
 // parameter, a body for an operation without one, a Go type with its own JSON encoding).
-func (v *Validator) ValidateRequest(operationID string, pathParams map[string]string, params any, body any) error {
-	op := v.ops[operationID]
-	if op == nil {
-		return fmt.Errorf("wrapper: validate: unknown operation %q", operationID)
+func (v *validator) validate(operationID string, pathNames, pathValues []string, params any, body any) error {
+	op, err := v.checks(operationID)
+	if err != nil {
+		return err
 	}
 	r := reports.Get().(*schemacheck.Report)
 	defer reports.Put(r)
@@ -188,16 +213,22 @@ func (v *Validator) ValidateRequest(operationID string, pathParams map[string]st
 
 	var ends [4]int // len(r.Violations) after the path, query, header and body checks
 	for _, p := range op.path {
-		if value, ok := pathParams[p.name]; ok {
-			p.schema.CheckString(r, p.name, value)
-		} else {
+		found := false
+		for i, name := range pathNames {
+			if name == p.name && i < len(pathValues) {
+				p.schema.CheckString(r, p.name, pathValues[i])
+				found = true
+				break
+			}
+		}
+		if !found {
 			r.Add(p.name, "required", "is required")
 		}
 	}
 	ends[0] = len(r.Violations)
 	for i, in := range []string{inQuery, inHeader} {
 		if err := op.named.Check(r, params, in); err != nil {
-			return fmt.Errorf("wrapper: validate %s: %w", operationID, err)
+			return fmt.Errorf("dli: %s: validate: %w", operationID, err)
 		}
 		ends[1+i] = len(r.Violations)
 	}
@@ -206,7 +237,7 @@ func (v *Validator) ValidateRequest(operationID string, pathParams map[string]st
 	}
 	ends[3] = len(r.Violations)
 	if r.Err != nil {
-		return fmt.Errorf("wrapper: validate %s: %w", operationID, r.Err)
+		return fmt.Errorf("dli: %s: validate: %w", operationID, r.Err)
 	}
 	if !r.Failed() {
 		return nil
@@ -223,7 +254,7 @@ func (v *Validator) ValidateRequest(operationID string, pathParams map[string]st
 	return e
 }
 
-func (op *operation) checkBody(r *schemacheck.Report, body any) error {
+func (op *opChecks) checkBody(r *schemacheck.Report, body any) error {
 	if isNilValue(body) {
 		if op.body != nil && op.bodyRequired {
 			r.Add("", "required", "a request body is required")
@@ -231,7 +262,7 @@ func (op *operation) checkBody(r *schemacheck.Report, body any) error {
 		return nil
 	}
 	if op.body == nil {
-		return fmt.Errorf("wrapper: validate %s: the operation takes no request body, got %T", op.id, body)
+		return fmt.Errorf("dli: %s: validate: the operation takes no request body, got %T", op.id, body)
 	}
 	var raw []byte
 	switch b := body.(type) {

@@ -42,7 +42,7 @@ func vtBigCreate(n int) gen.CreateEnhancedConnectionRequest {
 }
 
 func BenchmarkValidateCreate20000Hosts(b *testing.B) {
-	v, err := DefaultValidator()
+	v, err := defaultValidator()
 	require.NoError(b, err)
 	body := vtBigCreate(20000)
 	path := map[string]string{"project_id": vtProjectID}

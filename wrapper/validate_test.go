@@ -25,9 +25,9 @@ const vtConnID = "2a620c33-5609-40c9-affd-2b6453071b0f"
 // vtWant is an expected violation: where, which field, which rule.
 type vtWant struct{ In, Field, Rule string }
 
-func vtValidator(t testing.TB) *Validator {
+func vtValidator(t testing.TB) *validator {
 	t.Helper()
-	v, err := DefaultValidator()
+	v, err := defaultValidator()
 	require.NoError(t, err)
 	return v
 }
@@ -42,6 +42,15 @@ func vtPath(nameValues ...string) map[string]string {
 }
 
 func vtPtr[T any](v T) *T { return &v }
+
+// ValidateRequest is validate with the path parameters as a map, as the tests write them.
+func (v *validator) ValidateRequest(operationID string, path map[string]string, params, body any) error {
+	var names, values []string
+	for name, value := range path {
+		names, values = append(names, name), append(values, value)
+	}
+	return v.validate(operationID, names, values, params, body)
+}
 
 // vtCreate returns a valid create body with two hosts and two tags, changed by edit.
 func vtCreate(edit func(b *gen.CreateEnhancedConnectionRequest)) *gen.CreateEnhancedConnectionRequest {
@@ -273,17 +282,17 @@ func TestValidationErrorIsShortAndNamesFieldAndRule(t *testing.T) {
 	msg := err.Error()
 	assert.Less(t, len(msg), 600, msg)
 	assert.True(t, strings.HasPrefix(msg,
-		"CreateEnhancedConnection: invalid request: body hosts: at most 20000 items, got 20001 (maxItems); "+
+		"dli: CreateEnhancedConnection: invalid request: body hosts: at most 20000 items, got 20001 (maxItems); "+
 			"body hosts[0].ip: must be an IPv4 address (format); "), msg)
 	assert.True(t, strings.HasSuffix(msg, fmt.Sprintf("; and %d more", 20002-errorListed)), msg)
 	assert.NotContains(t, msg, "10.0.0.256", "values are not echoed")
 
 	err = v.ValidateRequest("ShowEnhancedConnection", vtPath("connection_id", "nope"), nil, nil)
-	assert.EqualError(t, err, "ShowEnhancedConnection: invalid request: path connection_id: must match "+
+	assert.EqualError(t, err, "dli: ShowEnhancedConnection: invalid request: path connection_id: must match "+
 		"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$ (pattern)")
 
 	err = v.ValidateRequest("CreateEnhancedConnection", vtPath(), nil, nil)
-	assert.EqualError(t, err, "CreateEnhancedConnection: invalid request: body: a request body is required (required)")
+	assert.EqualError(t, err, "dli: CreateEnhancedConnection: invalid request: body: a request body is required (required)")
 }
 
 func TestValidateConcurrently(t *testing.T) {
@@ -319,8 +328,24 @@ func TestEveryOperationOfTheSpecIsCompiled(t *testing.T) {
 		}
 	}
 	slices.Sort(ids)
-	require.Len(t, ids, 12)
-	assert.Equal(t, ids, slices.Sorted(maps.Keys(v.ops)))
+	require.NotEmpty(t, ids)
+	assert.Equal(t, ids, slices.Sorted(maps.Keys(v.byID)), "the rules hold every operation of the spec")
+	require.NoError(t, vtCompileAll(v), "and each compiles")
+	var generated []string
+	for _, op := range allOperations {
+		generated = append(generated, op.id)
+	}
+	assert.Equal(t, ids, generated, "the generated operations are the spec's: run go generate ./...")
+}
+
+// vtCompileAll compiles the checks of every operation, which a client does one by one on first use.
+func vtCompileAll(v *validator) error {
+	for _, id := range slices.Sorted(maps.Keys(v.byID)) {
+		if _, err := v.checks(id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Rules the checks cannot honour stop the validator from being built (package fromspec refuses
@@ -328,8 +353,9 @@ func TestEveryOperationOfTheSpecIsCompiled(t *testing.T) {
 func TestNewValidatorRefusesBadRules(t *testing.T) {
 	good, err := loadRules()
 	require.NoError(t, err)
-	_, err = newValidator(good)
+	v, err := newValidator(good)
 	require.NoError(t, err)
+	require.NoError(t, vtCompileAll(v))
 	for _, tc := range []struct {
 		name   string
 		edit   func(r *schemacheck.Rules)
@@ -346,7 +372,10 @@ func TestNewValidatorRefusesBadRules(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			rules := vtRulesCopy(t, good)
 			tc.edit(rules)
-			_, err := newValidator(rules)
+			v, err := newValidator(rules)
+			if err == nil {
+				err = vtCompileAll(v)
+			}
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tc.inText)
 		})

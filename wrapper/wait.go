@@ -131,11 +131,3 @@ func peeringState(conn *gen.ShowEnhancedConnectionResponse) (pending []string, f
 	visit("pool", conn.ElasticResourcePools)
 	return pending, failures
 }
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
-}

@@ -244,10 +244,14 @@ func bindCommand(name string, call func(e *env) func(context.Context, string, ge
 
 var (
 	runBind = bindCommand("bind", func(e *env) func(context.Context, string, gen.QueueBindingRequest) (*gen.StatusResponse, error) {
-		return e.client.AssociateQueueToEnhancedConnection
+		return func(ctx context.Context, id string, b gen.QueueBindingRequest) (*gen.StatusResponse, error) {
+			return e.client.AssociateQueueToEnhancedConnection(ctx, id, b)
+		}
 	})
 	runUnbind = bindCommand("unbind", func(e *env) func(context.Context, string, gen.QueueBindingRequest) (*gen.StatusResponse, error) {
-		return e.client.DisassociateQueueFromEnhancedConnection
+		return func(ctx context.Context, id string, b gen.QueueBindingRequest) (*gen.StatusResponse, error) {
+			return e.client.DisassociateQueueFromEnhancedConnection(ctx, id, b)
+		}
 	})
 )
 
@@ -303,12 +307,18 @@ func idCommand[T any](name string, call func(*env) func(context.Context, string)
 
 var (
 	runShow = idCommand("show", func(e *env) func(context.Context, string) (*gen.ShowEnhancedConnectionResponse, error) {
-		return e.client.ShowEnhancedConnection
+		return func(ctx context.Context, id string) (*gen.ShowEnhancedConnectionResponse, error) {
+			return e.client.ShowEnhancedConnection(ctx, id)
+		}
 	})
 	runPrivileges = idCommand("privileges", func(e *env) func(context.Context, string) (*gen.ShowEnhancedConnectionPrivilegeResponse, error) {
-		return e.client.ShowEnhancedConnectionPrivilege
+		return func(ctx context.Context, id string) (*gen.ShowEnhancedConnectionPrivilegeResponse, error) {
+			return e.client.ShowEnhancedConnectionPrivilege(ctx, id)
+		}
 	})
 	runDelete = idCommand("delete", func(e *env) func(context.Context, string) (*gen.StatusResponse, error) {
-		return e.client.DeleteEnhancedConnection
+		return func(ctx context.Context, id string) (*gen.StatusResponse, error) {
+			return e.client.DeleteEnhancedConnection(ctx, id)
+		}
 	})
 )

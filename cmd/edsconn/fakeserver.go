@@ -34,10 +34,10 @@ func runFakeServer(ctx context.Context, e *env, args []string) int {
 			return e.fail(usageError(fmt.Errorf("-require-auth needs $%s/$%s or $%s", wrapper.EnvAccessKey, wrapper.EnvSecretKey, wrapper.EnvAuthToken)))
 		}
 		if cfg.Credentials.AccessKey != "" {
-			opts.Credentials = map[string]string{cfg.Credentials.AccessKey: cfg.Credentials.SecretKey}
+			opts.Credentials = map[string]string{cfg.Credentials.AccessKey: cfg.Credentials.SecretKey.Reveal()}
 		}
-		if cfg.AuthToken != "" {
-			opts.Tokens = []string{cfg.AuthToken}
+		if cfg.AuthToken.IsSet() {
+			opts.Tokens = []string{cfg.AuthToken.Reveal()}
 		}
 	}
 	srv, err := fake.Start(opts)

@@ -1,4 +1,4 @@
-package wrapper
+package signer
 
 import (
 	"bytes"
@@ -13,8 +13,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,8 +38,8 @@ const (
 )
 
 var (
-	errNoCredentials = errors.New("wrapper: signer has no access key or secret key")
-	errNilRequest    = errors.New("wrapper: cannot sign a nil request or a request without URL")
+	errNoCredentials = errors.New("signer: no access key or secret key")
+	errNilRequest    = errors.New("signer: cannot sign a nil request or a request without URL")
 )
 
 // Signer signs requests with the AK/SK scheme of the Huawei Cloud / Open
@@ -97,27 +95,20 @@ type signingKey struct {
 	macs sync.Pool
 }
 
-// NewSigner returns a SDK-HMAC-SHA256 signer for a permanent AK/SK pair.
-func NewSigner(accessKey, secretKey string) *Signer {
-	return NewSignerFromCredentials(Credentials{AccessKey: accessKey, SecretKey: secretKey})
-}
-
-// NewSignerFromCredentials returns a SDK-HMAC-SHA256 signer. With temporary
-// credentials (non-empty SecurityToken) every signed request also gets an
-// X-Security-Token header, which is signed like any other header.
-func NewSignerFromCredentials(c Credentials) *Signer {
-	k := newSigningKey(c.SecretKey, c.SecurityToken)
+// New returns an SDK-HMAC-SHA256 signer. With temporary credentials (a SecurityToken) every
+// signed request also gets an X-Security-Token header, which is signed like any other header.
+func New(c Credentials) *Signer {
+	k := newSigningKey(c.SecretKey.Reveal(), c.SecurityToken.Reveal())
 	return &Signer{accessKey: c.AccessKey, secrets: func() *signingKey { return k }}
 }
 
-// NewDerivedSigner returns a V11-HMAC-SHA256 signer: same canonical request,
-// but the HMAC key is derived per day, region and service
-// (hex(HKDF-SHA256(ikm=SK, salt=AK, info="yyyymmdd/region/service"))), so a
-// leaked signature key is only good for one day, one region and one service.
-// The vendor SDK uses it only for endpoints outside *.myhuaweicloud.com when
-// asked to; prefer NewSigner unless the endpoint requires it.
-func NewDerivedSigner(accessKey, secretKey, regionID, serviceName string) *Signer {
-	s := NewSigner(accessKey, secretKey)
+// NewDerived returns a V11-HMAC-SHA256 signer: the same canonical request, but the HMAC key is
+// derived per day, region and service (hex(HKDF-SHA256(ikm=SK, salt=AK,
+// info="yyyymmdd/region/service"))), so a leaked signature key is only good for one day, one
+// region and one service. The vendor SDK uses it only for endpoints outside *.myhuaweicloud.com
+// when asked to; prefer New unless the endpoint requires it.
+func NewDerived(c Credentials, regionID, serviceName string) *Signer {
+	s := New(c)
 	s.derived = true
 	s.regionID = regionID
 	s.serviceName = serviceName
@@ -306,7 +297,7 @@ func derivedInfo(t time.Time, regionID, serviceName string) string {
 func derivedMAC(secretKey []byte, accessKey, info string) (hash.Hash, error) {
 	k, err := hkdf.Key(sha256.New, secretKey, []byte(accessKey), info, sha256.Size)
 	if err != nil {
-		return nil, fmt.Errorf("wrapper: deriving V11 signing key: %w", err)
+		return nil, fmt.Errorf("signer: deriving V11 signing key: %w", err)
 	}
 	hk := make([]byte, hex.EncodedLen(len(k)))
 	hex.Encode(hk, k)
@@ -396,7 +387,7 @@ func hashBody(req *http.Request, sc *scratch) error {
 	case req.GetBody != nil:
 		rc, err := req.GetBody()
 		if err != nil {
-			return fmt.Errorf("wrapper: reading request body for signing: %w", err)
+			return fmt.Errorf("signer: reading request body for signing: %w", err)
 		}
 		if rc != nil {
 			if sc.copyBuf == nil {
@@ -408,14 +399,14 @@ func hashBody(req *http.Request, sc *scratch) error {
 			_, err = io.CopyBuffer(h, rc, sc.copyBuf)
 			_ = rc.Close()
 			if err != nil {
-				return fmt.Errorf("wrapper: reading request body for signing: %w", err)
+				return fmt.Errorf("signer: reading request body for signing: %w", err)
 			}
 		}
 	case req.Body != nil && req.Body != http.NoBody:
 		b, err := io.ReadAll(req.Body)
 		_ = req.Body.Close()
 		if err != nil {
-			return fmt.Errorf("wrapper: reading request body for signing: %w", err)
+			return fmt.Errorf("signer: reading request body for signing: %w", err)
 		}
 		setReplayableBody(req, b)
 		h.Write(b)
@@ -437,243 +428,6 @@ func setReplayableBody(req *http.Request, b []byte) {
 	if req.ContentLength <= 0 {
 		req.ContentLength = int64(len(b))
 	}
-}
-
-// headerEntry is one signed header: name as spelled in the request (it is
-// lower-cased when written) and its values (never modified in place).
-type headerEntry struct {
-	name   string
-	values []string
-}
-
-// collectSignedHeaders picks the headers the vendor SDK would sign, sorted
-// by lower-cased name, with spellings that differ only in case merged.
-func collectSignedHeaders(dst []headerEntry, h http.Header) ([]headerEntry, error) {
-	for k, v := range h {
-		if len(v) == 0 || excludedFromSigning(k) {
-			// A key without values is not sent by net/http, so signing it
-			// would make the gateway look for a header that never arrives.
-			continue
-		}
-		if !validHeaderName(k) {
-			return dst, errors.New("wrapper: invalid header field name " + strconv.Quote(k))
-		}
-		dst = append(dst, headerEntry{name: k, values: v})
-	}
-	slices.SortFunc(dst, func(a, b headerEntry) int { return compareLower(a.name, b.name) })
-	out := dst[:0]
-	for _, e := range dst {
-		if n := len(out); n > 0 && strings.EqualFold(out[n-1].name, e.name) {
-			merged := make([]string, 0, len(out[n-1].values)+len(e.values))
-			merged = append(append(merged, out[n-1].values...), e.values...)
-			out[n-1].values = merged
-			continue
-		}
-		out = append(out, e)
-	}
-	return out, nil
-}
-
-// excludedFromSigning mirrors extractSignedHeaders in the vendor SDK, plus
-// Authorization so that signing a signed request again works.
-func excludedFromSigning(name string) bool {
-	const ct = "content-type"
-	if len(name) >= len(ct) && strings.EqualFold(name[:len(ct)], ct) {
-		return true
-	}
-	return strings.IndexByte(name, '_') >= 0 || strings.EqualFold(name, headerAuthorization)
-}
-
-// validHeaderName reports whether name is an RFC 9110 token. Other names
-// are rejected by net/http's transport anyway, and would make the
-// SignedHeaders list ambiguous (';', ',', '=' and space are not tokens).
-func validHeaderName(name string) bool {
-	if name == "" {
-		return false
-	}
-	for i := 0; i < len(name); i++ {
-		if !isTokenChar(name[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-func isTokenChar(c byte) bool {
-	switch {
-	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		return true
-	}
-	return strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
-}
-
-func lowerASCII(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + ('a' - 'A')
-	}
-	return c
-}
-
-// compareLower orders names as their lower-cased forms would sort,
-// without allocating the lower-cased strings.
-func compareLower(a, b string) int {
-	for i := 0; i < len(a) && i < len(b); i++ {
-		ca, cb := lowerASCII(a[i]), lowerASCII(b[i])
-		if ca != cb {
-			if ca < cb {
-				return -1
-			}
-			return 1
-		}
-	}
-	switch {
-	case len(a) < len(b):
-		return -1
-	case len(a) > len(b):
-		return 1
-	}
-	return 0
-}
-
-func appendLower(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		b = append(b, lowerASCII(s[i]))
-	}
-	return b
-}
-
-// queryPair is one unescaped query parameter.
-type queryPair struct{ k, v string }
-
-// parseQuery splits a raw query into unescaped pairs sorted by key, then by
-// value, which is the vendor's order (keys sorted, values sorted per key).
-// It is url.ParseQuery without the map, and without rejecting ';' (the
-// gateway sees a ';' as an ordinary character, and so does the escape).
-func parseQuery(dst []queryPair, raw string) ([]queryPair, error) {
-	for raw != "" {
-		var part string
-		part, raw, _ = strings.Cut(raw, "&")
-		if part == "" {
-			continue
-		}
-		k, v, _ := strings.Cut(part, "=")
-		k, err := url.QueryUnescape(k)
-		if err != nil {
-			return dst, fmt.Errorf("wrapper: malformed query: %w", err)
-		}
-		v, err = url.QueryUnescape(v)
-		if err != nil {
-			return dst, fmt.Errorf("wrapper: malformed query: %w", err)
-		}
-		dst = append(dst, queryPair{k: k, v: v})
-	}
-	slices.SortFunc(dst, func(a, b queryPair) int {
-		if c := strings.Compare(a.k, b.k); c != 0 {
-			return c
-		}
-		return strings.Compare(a.v, b.v)
-	})
-	return dst, nil
-}
-
-// appendCanonicalRequest writes everything up to and including the newline
-// after the SignedHeaders line; the caller appends the payload hash. It
-// returns where the SignedHeaders list lies in the buffer, because the
-// Authorization header repeats it.
-func appendCanonicalRequest(b []byte, vals *[]string, method, path string, pairs []queryPair, headers []headerEntry) (out []byte, shStart, shEnd int) {
-	b = append(b, method...)
-	b = append(b, '\n')
-	b = appendCanonicalURI(b, path)
-	b = append(b, '\n')
-	for i, p := range pairs {
-		if i > 0 {
-			b = append(b, '&')
-		}
-		b = appendEscaped(b, p.k)
-		b = append(b, '=')
-		b = appendEscaped(b, p.v)
-	}
-	b = append(b, '\n')
-	for _, e := range headers {
-		vs := e.values
-		if len(vs) > 1 {
-			// Sort a copy: the values belong to the caller's req.Header.
-			*vals = append((*vals)[:0], vs...)
-			slices.Sort(*vals)
-			vs = *vals
-		}
-		for _, v := range vs {
-			b = appendLower(b, e.name)
-			b = append(b, ':')
-			b = append(b, strings.TrimSpace(v)...)
-			b = append(b, '\n')
-		}
-	}
-	b = append(b, '\n')
-	shStart = len(b)
-	for i, e := range headers {
-		if i > 0 {
-			b = append(b, ';')
-		}
-		b = appendLower(b, e.name)
-	}
-	shEnd = len(b)
-	b = append(b, '\n')
-	return b, shStart, shEnd
-}
-
-// appendCanonicalURI escapes the unescaped path segment by segment and
-// makes sure it ends in '/'. Escaping every byte but '/' is the same as the
-// vendor's split/escape/join.
-func appendCanonicalURI(b []byte, path string) []byte {
-	start := len(b)
-	for i := 0; i < len(path); i++ {
-		if c := path[i]; c == '/' {
-			b = append(b, c)
-		} else {
-			b = appendEscapedByte(b, c)
-		}
-	}
-	if len(b) == start || b[len(b)-1] != '/' {
-		b = append(b, '/')
-	}
-	return b
-}
-
-// appendEscaped percent-encodes every byte outside A-Z a-z 0-9 - _ . ~
-// with upper-case hex (the vendor's escape), so ' ' is %20, not '+'.
-func appendEscaped(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		b = appendEscapedByte(b, s[i])
-	}
-	return b
-}
-
-func appendEscapedByte(b []byte, c byte) []byte {
-	const upperHex = "0123456789ABCDEF"
-	if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' {
-		return append(b, c)
-	}
-	return append(b, '%', upperHex[c>>4], upperHex[c&15])
-}
-
-// appendStringToSign hashes the canonical request and writes
-// "ALG\nDATE\n[INFO\n]HEX(SHA256(canonical))"; only V11 has the INFO line.
-func appendStringToSign(b []byte, algorithm, date, info string, canonical []byte, sc *scratch) []byte {
-	h := sc.sha
-	h.Reset()
-	h.Write(canonical)
-	var hx [2 * sha256.Size]byte
-	hex.Encode(hx[:], h.Sum(sc.sum[:0]))
-	b = append(b, algorithm...)
-	b = append(b, '\n')
-	b = append(b, date...)
-	b = append(b, '\n')
-	if info != "" {
-		b = append(b, info...)
-		b = append(b, '\n')
-	}
-	return append(b, hx[:]...)
 }
 
 // String renders the signer without its secret key or token. The
@@ -705,7 +459,7 @@ func (s Signer) String() string {
 func (s Signer) GoString() string {
 	sk, token := s.shownSecrets()
 	var b strings.Builder
-	b.WriteString("wrapper.Signer{Algorithm:")
+	b.WriteString("signer.Signer{Algorithm:")
 	b.WriteString(strconv.Quote(s.algorithm()))
 	b.WriteString(", AccessKey:")
 	b.WriteString(strconv.Quote(s.accessKey))
@@ -726,7 +480,7 @@ func (s Signer) GoString() string {
 // Format takes over every fmt verb so that no verb falls back to printing
 // the fields by reflection.
 func (s Signer) Format(f fmt.State, verb rune) {
-	formatRedacted(f, verb, "wrapper.Signer", s.String(), s.GoString())
+	formatRedacted(f, verb, "signer.Signer", s.String(), s.GoString())
 }
 
 // LogValue makes log/slog print the signer redacted.
@@ -754,5 +508,8 @@ func (s Signer) shownSecrets() (secretKey, token string) {
 	if len(k.secretKey) > 0 {
 		secretKey = redacted
 	}
-	return secretKey, redact(k.token)
+	if k.token != "" {
+		token = redacted
+	}
+	return secretKey, token
 }

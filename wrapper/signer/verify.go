@@ -1,4 +1,4 @@
-package wrapper
+package signer
 
 import (
 	"crypto/hmac"
@@ -17,7 +17,7 @@ import (
 // requests signed by this package must reach the server well within it.
 const MaxClockSkew = 15 * time.Minute
 
-// SignatureError is returned by VerifySignature for every request that
+// SignatureError is returned by Verify, VerifyAt and VerifyHeadersAt for every request that
 // fails verification. Reason says what was wrong in words meant for logs
 // and test failures; it never contains the secret key, the expected
 // signature or header values, so it is safe to send back to the client.
@@ -27,86 +27,46 @@ type SignatureError struct {
 
 // Error implements error.
 func (e *SignatureError) Error() string {
-	return "wrapper: signature verification failed: " + e.Reason
+	return "signer: signature verification failed: " + e.Reason
 }
 
 func sigErr(reason string) error { return &SignatureError{Reason: reason} }
 
-// VerifySignature checks req's SDK-HMAC-SHA256 or V11-HMAC-SHA256
-// Authorization header the way the API gateway does, against the current
-// time. It is meant for fake servers and tests of clients that sign; see
-// VerifySignatureAt for the rules.
-func VerifySignature(req *http.Request, secretKeyFor func(accessKey string) (secretKey string, ok bool)) error {
-	return VerifySignatureAt(req, secretKeyFor, time.Now())
+// SecretKeyFunc returns the secret key of an access key, and whether the access key is known.
+type SecretKeyFunc func(accessKey string) (secretKey string, ok bool)
+
+// Verify checks req's SDK-HMAC-SHA256 or V11-HMAC-SHA256 Authorization header the way the API
+// gateway does, against the current time. It is meant for fake servers and tests of clients that
+// sign; see VerifyAt for the rules.
+func Verify(req *http.Request, secretKeyFor SecretKeyFunc) error {
+	return VerifyAt(req, secretKeyFor, time.Now())
 }
 
-// VerifySignatureAt is VerifySignature with an explicit clock: X-Sdk-Date
-// must be within MaxClockSkew of now, unless now is the zero time, which
-// skips the freshness check (for replaying recorded requests).
+// VerifyAt is Verify with an explicit clock: X-Sdk-Date must be within MaxClockSkew of now,
+// unless now is the zero time, which skips the freshness check (for replaying recorded requests).
 //
-// The canonical request is recomputed over exactly the headers that
-// SignedHeaders lists (which must be sorted, unique and include x-sdk-date,
-// as every known client sends them), so requests from clients that sign more
-// headers than the vendor SDK, such as content-type, verify too. "host" is
-// looked up in req.Header first, then req.Host (where net/http servers put
-// it), then req.URL.Host. The payload hash is the SHA-256 of the body, or the
-// value of X-Sdk-Content-Sha256 when present; a value other than
-// UNSIGNED-PAYLOAD must then match the body. The body is read through
-// req.GetBody when set, otherwise read once and put back (req.Body and
-// req.GetBody are replaced by an in-memory copy), so handlers can still read
-// it. The signature is compared in constant time.
-func VerifySignatureAt(req *http.Request, secretKeyFor func(accessKey string) (secretKey string, ok bool), now time.Time) error {
-	if req == nil || req.URL == nil {
-		return sigErr("no request")
-	}
-	authz := req.Header.Values(headerAuthorization)
-	if len(authz) != 1 {
-		return sigErr("want exactly one Authorization header")
-	}
-	a, err := parseAuthorization(authz[0])
+// The canonical request is recomputed over exactly the headers that SignedHeaders lists (which
+// must be sorted, unique and include x-sdk-date, as every known client sends them), so requests
+// from clients that sign more headers than the vendor SDK, such as content-type, verify too.
+// "host" is looked up in req.Header first, then req.Host (where net/http servers put it), then
+// req.URL.Host. The payload hash is the SHA-256 of the body, or the value of
+// X-Sdk-Content-Sha256 when present; a value other than UNSIGNED-PAYLOAD must then match the
+// body. The body is read through req.GetBody when set, otherwise read once and put back (req.Body
+// and req.GetBody are replaced by an in-memory copy), so handlers can still read it. The
+// signature is compared in constant time.
+func VerifyAt(req *http.Request, secretKeyFor SecretKeyFunc, now time.Time) error {
+	h, err := checkHeaders(req, secretKeyFor, now)
 	if err != nil {
 		return err
 	}
-
-	dates := req.Header.Values(headerSDKDate)
-	if len(dates) != 1 {
-		return sigErr("want exactly one X-Sdk-Date header")
-	}
-	date := dates[0]
-	t, err := time.Parse(sdkDateLayout, date)
-	if err != nil || t.Format(sdkDateLayout) != date {
-		return sigErr("malformed X-Sdk-Date")
-	}
-	if !now.IsZero() {
-		if d := now.Sub(t); d > MaxClockSkew || d < -MaxClockSkew {
-			return sigErr("X-Sdk-Date outside the allowed clock skew (signature expired)")
-		}
-	}
-	if !slices.Contains(a.signedHeaders, "x-sdk-date") {
-		return sigErr("x-sdk-date is not a signed header")
-	}
-	if a.derived && a.info[:len(shortDateLayout)] != date[:len(shortDateLayout)] {
-		return sigErr("credential scope date does not match X-Sdk-Date")
-	}
-
-	if secretKeyFor == nil {
-		return sigErr("no secret key lookup")
-	}
-	sk, ok := secretKeyFor(a.accessKey)
-	if !ok || sk == "" {
-		return sigErr("unknown access key")
-	}
+	a := h.auth
 
 	sc := getScratch()
 	defer putScratch(sc)
 
 	sc.headers = sc.headers[:0]
 	for _, name := range a.signedHeaders {
-		v := lookupHeader(req, name)
-		if len(v) == 0 {
-			return sigErr("signed header " + name + " is missing")
-		}
-		sc.headers = append(sc.headers, headerEntry{name: name, values: v})
+		sc.headers = append(sc.headers, headerEntry{name: name, values: lookupHeader(req, name)})
 	}
 	if sc.pairs, err = parseQuery(sc.pairs[:0], req.URL.RawQuery); err != nil {
 		return sigErr("malformed query")
@@ -133,15 +93,15 @@ func VerifySignatureAt(req *http.Request, secretKeyFor func(accessKey string) (s
 	if a.derived {
 		alg, info = algorithmV11HMACSHA256, a.info
 	}
-	sc.sts = appendStringToSign(sc.sts[:0], alg, date, info, sc.buf, sc)
+	sc.sts = appendStringToSign(sc.sts[:0], alg, h.date, info, sc.buf, sc)
 
 	var mac hash.Hash
 	if a.derived {
-		if mac, err = derivedMAC([]byte(sk), a.accessKey, info); err != nil {
+		if mac, err = derivedMAC([]byte(h.secretKey), a.accessKey, info); err != nil {
 			return sigErr("cannot derive signing key")
 		}
 	} else {
-		mac = hmac.New(sha256.New, []byte(sk))
+		mac = hmac.New(sha256.New, []byte(h.secretKey))
 	}
 	mac.Write(sc.sts)
 	hex.Encode(sc.hexB[:], mac.Sum(sc.sum[:0]))
@@ -149,6 +109,72 @@ func VerifySignatureAt(req *http.Request, secretKeyFor func(accessKey string) (s
 		return sigErr("signature mismatch")
 	}
 	return nil
+}
+
+// VerifyHeadersAt makes every check of VerifyAt that does not need the body: the Authorization
+// header's form, a known access key, X-Sdk-Date present, well formed and fresh, and every signed
+// header present. A server calls it before reading a body, so that a request from someone
+// without a known key is refused before its body costs anything; VerifyAt must still follow.
+// It never reads req.Body.
+func VerifyHeadersAt(req *http.Request, secretKeyFor SecretKeyFunc, now time.Time) error {
+	_, err := checkHeaders(req, secretKeyFor, now)
+	return err
+}
+
+// checkedHeaders is what checkHeaders established.
+type checkedHeaders struct {
+	auth      parsedAuthorization
+	date      string
+	secretKey string
+}
+
+func checkHeaders(req *http.Request, secretKeyFor SecretKeyFunc, now time.Time) (checkedHeaders, error) {
+	if req == nil || req.URL == nil {
+		return checkedHeaders{}, sigErr("no request")
+	}
+	authz := req.Header.Values(headerAuthorization)
+	if len(authz) != 1 {
+		return checkedHeaders{}, sigErr("want exactly one Authorization header")
+	}
+	a, err := parseAuthorization(authz[0])
+	if err != nil {
+		return checkedHeaders{}, err
+	}
+
+	dates := req.Header.Values(headerSDKDate)
+	if len(dates) != 1 {
+		return checkedHeaders{}, sigErr("want exactly one X-Sdk-Date header")
+	}
+	date := dates[0]
+	t, err := time.Parse(sdkDateLayout, date)
+	if err != nil || t.Format(sdkDateLayout) != date {
+		return checkedHeaders{}, sigErr("malformed X-Sdk-Date")
+	}
+	if !now.IsZero() {
+		if d := now.Sub(t); d > MaxClockSkew || d < -MaxClockSkew {
+			return checkedHeaders{}, sigErr("X-Sdk-Date outside the allowed clock skew (signature expired)")
+		}
+	}
+	if !slices.Contains(a.signedHeaders, "x-sdk-date") {
+		return checkedHeaders{}, sigErr("x-sdk-date is not a signed header")
+	}
+	if a.derived && a.info[:len(shortDateLayout)] != date[:len(shortDateLayout)] {
+		return checkedHeaders{}, sigErr("credential scope date does not match X-Sdk-Date")
+	}
+
+	if secretKeyFor == nil {
+		return checkedHeaders{}, sigErr("no secret key lookup")
+	}
+	sk, ok := secretKeyFor(a.accessKey)
+	if !ok || sk == "" {
+		return checkedHeaders{}, sigErr("unknown access key")
+	}
+	for _, name := range a.signedHeaders {
+		if len(lookupHeader(req, name)) == 0 {
+			return checkedHeaders{}, sigErr("signed header " + name + " is missing")
+		}
+	}
+	return checkedHeaders{auth: a, date: date, secretKey: sk}, nil
 }
 
 // parsedAuthorization is what an Authorization header claims.

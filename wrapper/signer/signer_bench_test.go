@@ -1,4 +1,4 @@
-package wrapper
+package signer
 
 import (
 	"bytes"
@@ -46,7 +46,7 @@ func BenchmarkSign(b *testing.B) {
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "dli-enhanced-connections/1.0")
 	req.Header.Set("X-Project-Id", "0123456789abcdef0123456789abcdef")
-	s := NewSigner(sigTestAK, sigTestSK)
+	s := New(Keys(sigTestAK, sigTestSK))
 	b.ReportAllocs()
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
@@ -76,7 +76,7 @@ func BenchmarkSignNoBody(b *testing.B) {
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "dli-enhanced-connections/1.0")
 	req.Header.Set("X-Project-Id", "0123456789abcdef0123456789abcdef")
-	s := NewSigner(sigTestAK, sigTestSK)
+	s := New(Keys(sigTestAK, sigTestSK))
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := s.Sign(req); err != nil {

@@ -1,4 +1,4 @@
-package wrapper
+package signer
 
 import (
 	"bytes"
@@ -36,7 +36,7 @@ func FuzzCanonicalRequest(f *testing.F) {
 		req.Body = io.NopCloser(bytes.NewReader(body))
 		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
 
-		s := NewSigner(sigTestAK, sigTestSK)
+		s := New(Keys(sigTestAK, sigTestSK))
 		s.now = sigFixedClock(sigTestDate)
 		err := s.Sign(req)
 		if err != nil {
@@ -60,7 +60,7 @@ func FuzzCanonicalRequest(f *testing.F) {
 			return
 		}
 		// Zero now: a fuzzed X-Sdk-Date may be any valid date.
-		if err := VerifySignatureAt(req, sigTestKeys, time.Time{}); err != nil {
+		if err := VerifyAt(req, sigTestKeys, time.Time{}); err != nil {
 			t.Fatalf("signed request does not verify: %v\nAuthorization: %s", err, auth)
 		}
 	})
@@ -69,11 +69,11 @@ func FuzzCanonicalRequest(f *testing.F) {
 // FuzzVerifySignature feeds arbitrary Authorization headers and dates to the
 // verifier: it must never panic, must fail with *SignatureError, and may
 // accept only what parses to the genuine access key, headers and signature.
-func FuzzVerifySignature(f *testing.F) {
+func FuzzVerify(f *testing.F) {
 	valid := func() *http.Request {
 		req, _ := http.NewRequest(http.MethodGet, "https://h/v1/x?a=1", nil)
 		req.Header.Set("User-Agent", "fuzz")
-		s := NewSigner(sigTestAK, sigTestSK)
+		s := New(Keys(sigTestAK, sigTestSK))
 		s.now = sigFixedClock(sigTestDate)
 		if err := s.Sign(req); err != nil {
 			panic(err)
@@ -91,7 +91,7 @@ func FuzzVerifySignature(f *testing.F) {
 		req := valid()
 		req.Header.Set("Authorization", auth)
 		req.Header.Set("X-Sdk-Date", date)
-		err := VerifySignatureAt(req, sigTestKeys, sigTestDate)
+		err := VerifyAt(req, sigTestKeys, sigTestDate)
 		if err == nil {
 			a, perr := parseAuthorization(auth)
 			g, _ := parseAuthorization(genuine)

@@ -1,4 +1,4 @@
-package wrapper
+package signer
 
 import (
 	"errors"
@@ -24,9 +24,9 @@ func TestVerifySignatureVendorVectors(t *testing.T) {
 			req := newVectorRequest(t, v)
 			req.Header.Set("Authorization", v.Authorization)
 			keys := func(ak string) (string, bool) { return v.SK, ak == v.AK }
-			require.NoError(t, VerifySignatureAt(req, keys, sigTestDate))
+			require.NoError(t, VerifyAt(req, keys, sigTestDate))
 
-			err := VerifySignatureAt(req, keys, time.Now())
+			err := VerifyAt(req, keys, time.Now())
 			requireSignatureError(t, err, "clock skew")
 		})
 	}
@@ -35,7 +35,7 @@ func TestVerifySignatureVendorVectors(t *testing.T) {
 			base := byName[x.BasedOn]
 			req := newVectorRequest(t, base)
 			req.Header.Set("Authorization", x.Authorization)
-			require.NoError(t, VerifySignatureAt(req, func(ak string) (string, bool) { return base.SK, ak == base.AK }, sigTestDate))
+			require.NoError(t, VerifyAt(req, func(ak string) (string, bool) { return base.SK, ak == base.AK }, sigTestDate))
 		})
 	}
 }
@@ -49,7 +49,7 @@ func sigSignedRequest(t *testing.T) *http.Request {
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-Project-Id", "pid")
 	req.Header.Set("User-Agent", "test")
-	s := NewSigner(sigTestAK, sigTestSK)
+	s := New(Keys(sigTestAK, sigTestSK))
 	s.now = sigFixedClock(sigTestDate)
 	require.NoError(t, s.Sign(req))
 	return req
@@ -71,7 +71,7 @@ func requireSignatureError(t *testing.T, err error, reasonSub string) {
 }
 
 func TestVerifySignatureDetectsTampering(t *testing.T) {
-	require.NoError(t, VerifySignatureAt(sigSignedRequest(t), sigTestKeys, sigTestDate))
+	require.NoError(t, VerifyAt(sigSignedRequest(t), sigTestKeys, sigTestDate))
 
 	tests := []struct {
 		name   string
@@ -124,7 +124,7 @@ func TestVerifySignatureDetectsTampering(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			req := sigSignedRequest(t)
 			tc.tamper(req)
-			requireSignatureError(t, VerifySignatureAt(req, sigTestKeys, sigTestDate), tc.reason)
+			requireSignatureError(t, VerifyAt(req, sigTestKeys, sigTestDate), tc.reason)
 		})
 	}
 
@@ -133,7 +133,7 @@ func TestVerifySignatureDetectsTampering(t *testing.T) {
 		req.Header.Set("Content-Type", "application/json; charset=utf-8")
 		req.Header.Set("Accept-Encoding", "gzip")
 		req.Header.Set("Content-Length", "13")
-		require.NoError(t, VerifySignatureAt(req, sigTestKeys, sigTestDate))
+		require.NoError(t, VerifyAt(req, sigTestKeys, sigTestDate))
 	})
 }
 
@@ -153,7 +153,7 @@ func TestVerifySignatureClockSkew(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			err := VerifySignatureAt(sigSignedRequest(t), sigTestKeys, sigTestDate.Add(tc.offset))
+			err := VerifyAt(sigSignedRequest(t), sigTestKeys, sigTestDate.Add(tc.offset))
 			if tc.ok {
 				require.NoError(t, err)
 			} else {
@@ -162,15 +162,15 @@ func TestVerifySignatureClockSkew(t *testing.T) {
 		})
 	}
 	t.Run("zero now skips the freshness check", func(t *testing.T) {
-		require.NoError(t, VerifySignatureAt(sigSignedRequest(t), sigTestKeys, time.Time{}))
+		require.NoError(t, VerifyAt(sigSignedRequest(t), sigTestKeys, time.Time{}))
 	})
 	t.Run("VerifySignature uses the real clock", func(t *testing.T) {
-		requireSignatureError(t, VerifySignature(sigSignedRequest(t), sigTestKeys), "clock skew")
+		requireSignatureError(t, Verify(sigSignedRequest(t), sigTestKeys), "clock skew")
 
 		req, err := http.NewRequest(http.MethodGet, "https://h/v1/x", nil)
 		require.NoError(t, err)
-		require.NoError(t, NewSigner(sigTestAK, sigTestSK).Sign(req))
-		require.NoError(t, VerifySignature(req, sigTestKeys))
+		require.NoError(t, New(Keys(sigTestAK, sigTestSK)).Sign(req))
+		require.NoError(t, Verify(req, sigTestKeys))
 	})
 }
 
@@ -203,13 +203,13 @@ func TestVerifySignatureMalformedAuthorization(t *testing.T) {
 			req.Header.Set("User-Agent", "test")
 			req.Header.Set("X-Sdk-Date", "20240315T083000Z")
 			req.Header.Set("Authorization", tc.auth)
-			requireSignatureError(t, VerifySignatureAt(req, sigTestKeys, sigTestDate), tc.reason)
+			requireSignatureError(t, VerifyAt(req, sigTestKeys, sigTestDate), tc.reason)
 		})
 	}
 
 	t.Run("nil request and nil lookup", func(t *testing.T) {
-		requireSignatureError(t, VerifySignatureAt(nil, sigTestKeys, sigTestDate), "no request")
-		requireSignatureError(t, VerifySignatureAt(sigSignedRequest(t), nil, sigTestDate), "no secret key lookup")
+		requireSignatureError(t, VerifyAt(nil, sigTestKeys, sigTestDate), "no request")
+		requireSignatureError(t, VerifyAt(sigSignedRequest(t), nil, sigTestDate), "no secret key lookup")
 	})
 }
 
@@ -223,7 +223,7 @@ func TestVerifySignatureServerSideRequest(t *testing.T) {
 	server.Header = client.Header.Clone()
 	require.Nil(t, server.GetBody)
 
-	require.NoError(t, VerifySignatureAt(server, sigTestKeys, sigTestDate))
+	require.NoError(t, VerifyAt(server, sigTestKeys, sigTestDate))
 	body, err := io.ReadAll(server.Body)
 	require.NoError(t, err)
 	assert.Equal(t, `{"name":"c1"}`, string(body), "verification must leave the body readable")
@@ -233,7 +233,7 @@ func TestVerifySignatureHostSigned(t *testing.T) {
 	req, err := http.NewRequest(http.MethodGet, "https://dli.example.com/v1/x", nil)
 	require.NoError(t, err)
 	req.Header.Set("Host", "dli.example.com")
-	s := NewSigner(sigTestAK, sigTestSK)
+	s := New(Keys(sigTestAK, sigTestSK))
 	s.now = sigFixedClock(sigTestDate)
 	require.NoError(t, s.Sign(req))
 	require.Contains(t, req.Header.Get("Authorization"), "SignedHeaders=host;x-sdk-date")
@@ -243,14 +243,14 @@ func TestVerifySignatureHostSigned(t *testing.T) {
 	server.Header = req.Header.Clone()
 	server.Header.Del("Host")
 	server.Host = "dli.example.com"
-	require.NoError(t, VerifySignatureAt(server, sigTestKeys, sigTestDate))
+	require.NoError(t, VerifyAt(server, sigTestKeys, sigTestDate))
 
 	server.Host = "evil.example.com"
-	requireSignatureError(t, VerifySignatureAt(server, sigTestKeys, sigTestDate), "signature mismatch")
+	requireSignatureError(t, VerifyAt(server, sigTestKeys, sigTestDate), "signature mismatch")
 }
 
 func TestVerifySignaturePayloadClaims(t *testing.T) {
-	s := NewSigner(sigTestAK, sigTestSK)
+	s := New(Keys(sigTestAK, sigTestSK))
 	s.now = sigFixedClock(sigTestDate)
 
 	t.Run("UNSIGNED-PAYLOAD does not protect the body", func(t *testing.T) {
@@ -258,10 +258,10 @@ func TestVerifySignaturePayloadClaims(t *testing.T) {
 		require.NoError(t, err)
 		req.Header.Set("Content-Type", "application/octet-stream")
 		require.NoError(t, s.Sign(req))
-		require.NoError(t, VerifySignatureAt(req, sigTestKeys, sigTestDate))
+		require.NoError(t, VerifyAt(req, sigTestKeys, sigTestDate))
 		// That is the protocol: non-JSON bodies are not covered.
 		sigSetBody(req, "replaced")
-		require.NoError(t, VerifySignatureAt(req, sigTestKeys, sigTestDate))
+		require.NoError(t, VerifyAt(req, sigTestKeys, sigTestDate))
 	})
 
 	t.Run("a claimed hash must match the body", func(t *testing.T) {
@@ -269,9 +269,9 @@ func TestVerifySignaturePayloadClaims(t *testing.T) {
 		require.NoError(t, err)
 		req.Header.Set("X-Sdk-Content-Sha256", "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824")
 		require.NoError(t, s.Sign(req))
-		require.NoError(t, VerifySignatureAt(req, sigTestKeys, sigTestDate))
+		require.NoError(t, VerifyAt(req, sigTestKeys, sigTestDate))
 		sigSetBody(req, "world")
-		requireSignatureError(t, VerifySignatureAt(req, sigTestKeys, sigTestDate), "does not match the body")
+		requireSignatureError(t, VerifyAt(req, sigTestKeys, sigTestDate), "does not match the body")
 	})
 
 	t.Run("body read error", func(t *testing.T) {
@@ -279,20 +279,60 @@ func TestVerifySignaturePayloadClaims(t *testing.T) {
 		require.NoError(t, err)
 		require.NoError(t, s.Sign(req))
 		req.GetBody = func() (io.ReadCloser, error) { return nil, errors.New("gone") }
-		requireSignatureError(t, VerifySignatureAt(req, sigTestKeys, sigTestDate), "cannot read body")
+		requireSignatureError(t, VerifyAt(req, sigTestKeys, sigTestDate), "cannot read body")
 	})
 }
 
 func TestVerifySignatureDerived(t *testing.T) {
-	s := NewDerivedSigner(sigTestAK, sigTestSK, "eu-de", "dli")
+	s := NewDerived(Keys(sigTestAK, sigTestSK), "eu-de", "dli")
 	s.now = sigFixedClock(sigTestDate)
 	req, err := http.NewRequest(http.MethodPost, "https://dli.eu-de.otc.t-systems.com/v1/x?a=b", strings.NewReader(`{}`))
 	require.NoError(t, err)
 	require.NoError(t, s.Sign(req))
 	assert.True(t, strings.HasPrefix(req.Header.Get("Authorization"), "V11-HMAC-SHA256 Credential="+sigTestAK+"/20240315/eu-de/dli, SignedHeaders=x-sdk-date, Signature="))
-	require.NoError(t, VerifySignatureAt(req, sigTestKeys, sigTestDate))
+	require.NoError(t, VerifyAt(req, sigTestKeys, sigTestDate))
 
 	// The scope is part of the key: another region does not verify.
 	req.Header.Set("Authorization", strings.Replace(req.Header.Get("Authorization"), "/eu-de/", "/eu-nl/", 1))
-	requireSignatureError(t, VerifySignatureAt(req, sigTestKeys, sigTestDate), "signature mismatch")
+	requireSignatureError(t, VerifyAt(req, sigTestKeys, sigTestDate), "signature mismatch")
+}
+
+// unreadBody fails the test that reads it: VerifyHeadersAt must decide from the headers alone.
+type unreadBody struct{ t *testing.T }
+
+func (b unreadBody) Read([]byte) (int, error) {
+	b.t.Error("the body was read")
+	return 0, io.EOF
+}
+func (unreadBody) Close() error { return nil }
+
+func TestVerifyHeadersReadsNoBody(t *testing.T) {
+	keys := func(ak string) (string, bool) { return sigTestSK, ak == sigTestAK }
+	tests := []struct {
+		name    string
+		edit    func(*http.Request)
+		keys    SecretKeyFunc
+		wantErr string
+	}{
+		{name: "a good request passes the header checks", keys: keys},
+		{name: "unknown access key", keys: func(string) (string, bool) { return "", false }, wantErr: "unknown access key"},
+		{name: "no Authorization", edit: func(r *http.Request) { r.Header.Del("Authorization") }, keys: keys, wantErr: "Authorization"},
+		{name: "stale date", edit: func(r *http.Request) { r.Header.Set("X-Sdk-Date", "20200101T000000Z") }, keys: keys, wantErr: "clock skew"},
+		{name: "signed header missing", edit: func(r *http.Request) { r.Header.Del("X-Project-Id") }, keys: keys, wantErr: "x-project-id is missing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := sigSignedRequest(t)
+			req.Body, req.GetBody = unreadBody{t}, nil
+			if tt.edit != nil {
+				tt.edit(req)
+			}
+			err := VerifyHeadersAt(req, tt.keys, sigTestDate)
+			if tt.wantErr == "" {
+				require.NoError(t, err)
+				return
+			}
+			requireSignatureError(t, err, tt.wantErr)
+		})
+	}
 }

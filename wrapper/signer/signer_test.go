@@ -1,4 +1,4 @@
-package wrapper
+package signer
 
 import (
 	"bytes"
@@ -72,7 +72,7 @@ type signerExtra struct {
 func loadSignerVectors(t testing.TB) signerVectorFile {
 	t.Helper()
 	local := filepath.Join("testdata", "signer-vectors.json")
-	shared := filepath.Join("..", "..", "shared", "reference", "signer-vectors.json")
+	shared := filepath.Join("..", "..", "..", "shared", "reference", "signer-vectors.json")
 	data, err := os.ReadFile(local)
 	if err != nil {
 		data, err = os.ReadFile(shared)
@@ -120,7 +120,7 @@ func TestSignVendorVectors(t *testing.T) {
 		t.Run(v.Name, func(t *testing.T) {
 			require.Equal(t, algorithmSDKHMACSHA256, v.Algorithm)
 			req := newVectorRequest(t, v)
-			s := NewSigner(v.AK, v.SK)
+			s := New(Keys(v.AK, v.SK))
 			s.now = func() time.Time { t.Fatal("X-Sdk-Date from the request must be reused"); return time.Time{} }
 
 			var tr signTrace
@@ -157,7 +157,7 @@ func TestSignVendorVectors(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, v.Body, string(body), "body must still be readable after signing")
 
-			require.NoError(t, VerifySignatureAt(req, func(ak string) (string, bool) { return v.SK, ak == v.AK }, sigTestDate))
+			require.NoError(t, VerifyAt(req, func(ak string) (string, bool) { return v.SK, ak == v.AK }, sigTestDate))
 		})
 	}
 }
@@ -177,7 +177,7 @@ func TestSignDerivedVendorVector(t *testing.T) {
 			require.NotNil(t, base, "based_on %q", x.BasedOn)
 
 			req := newVectorRequest(t, *base)
-			s := NewDerivedSigner(base.AK, base.SK, x.RegionID, x.ServiceName)
+			s := NewDerived(Keys(base.AK, base.SK), x.RegionID, x.ServiceName)
 			var tr signTrace
 			require.NoError(t, s.sign(req, &tr))
 
@@ -187,7 +187,7 @@ func TestSignDerivedVendorVector(t *testing.T) {
 			assert.Equal(t, "V11-HMAC-SHA256\n"+base.XSdkDate+"\n"+info+"\n"+hex.EncodeToString(crHash[:]), tr.stringToSign)
 			assert.Equal(t, x.Authorization, req.Header.Get("Authorization"))
 
-			require.NoError(t, VerifySignatureAt(req, func(ak string) (string, bool) { return base.SK, ak == base.AK }, sigTestDate))
+			require.NoError(t, VerifyAt(req, func(ak string) (string, bool) { return base.SK, ak == base.AK }, sigTestDate))
 		})
 	}
 }
@@ -367,7 +367,7 @@ func TestSignCanonicalEdgeCases(t *testing.T) {
 		},
 		{
 			name:  "temporary credentials sign X-Security-Token",
-			creds: Credentials{AccessKey: sigTestAK, SecretKey: sigTestSK, SecurityToken: sigTestToken},
+			creds: TemporaryKeys(sigTestAK, sigTestSK, sigTestToken),
 			req: func() *http.Request {
 				r := newReq("GET", "https://h/v1/x", "")
 				r.Header.Set("X-Project-Id", "pid")
@@ -402,9 +402,9 @@ func TestSignCanonicalEdgeCases(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			creds := tc.creds
 			if creds.AccessKey == "" {
-				creds = Credentials{AccessKey: sigTestAK, SecretKey: sigTestSK}
+				creds = Keys(sigTestAK, sigTestSK)
 			}
-			s := NewSignerFromCredentials(creds)
+			s := New(creds)
 			s.now = sigFixedClock(sigTestDate)
 			req := tc.req()
 			var tr signTrace
@@ -417,13 +417,13 @@ func TestSignCanonicalEdgeCases(t *testing.T) {
 			if tc.check != nil {
 				tc.check(t, req)
 			}
-			require.NoError(t, VerifySignatureAt(req, func(string) (string, bool) { return creds.SecretKey, true }, sigTestDate))
+			require.NoError(t, VerifyAt(req, func(string) (string, bool) { return creds.SecretKey.Reveal(), true }, sigTestDate))
 		})
 	}
 }
 
 func TestSignUsesClockAndIsIdempotent(t *testing.T) {
-	s := NewSigner(sigTestAK, sigTestSK)
+	s := New(Keys(sigTestAK, sigTestSK))
 	s.now = sigFixedClock(time.Date(2025, 1, 2, 3, 4, 5, 0, time.FixedZone("CET", 3600)))
 	req, err := http.NewRequest(http.MethodGet, "https://h/v1/x?a=1", nil)
 	require.NoError(t, err)
@@ -441,7 +441,7 @@ func TestSignUsesClockAndIsIdempotent(t *testing.T) {
 func TestSignBodyIsNotConsumed(t *testing.T) {
 	const body = `{"a":1}` + "\n"
 	const bodyHash = "e346432021b04179518d9614f3560ccd71354a4ee101ddcb893d6959a9d6301c"
-	s := NewSigner(sigTestAK, sigTestSK)
+	s := New(Keys(sigTestAK, sigTestSK))
 	s.now = sigFixedClock(sigTestDate)
 
 	t.Run("GetBody set", func(t *testing.T) {
@@ -473,7 +473,7 @@ func TestSignBodyIsNotConsumed(t *testing.T) {
 			req.Body, err = req.GetBody()
 			require.NoError(t, err)
 		}
-		require.NoError(t, VerifySignatureAt(req, sigTestKeys, sigTestDate))
+		require.NoError(t, VerifyAt(req, sigTestKeys, sigTestDate))
 	})
 
 	t.Run("empty body without GetBody", func(t *testing.T) {
@@ -505,23 +505,23 @@ func TestSignErrors(t *testing.T) {
 		req    func() *http.Request
 		errSub string
 	}{
-		{"no access key", NewSigner("", sigTestSK), okReq, "no access key"},
-		{"no secret key", NewSigner(sigTestAK, ""), okReq, "no access key or secret key"},
+		{"no access key", New(Keys("", sigTestSK)), okReq, "no access key"},
+		{"no secret key", New(Keys(sigTestAK, "")), okReq, "no access key or secret key"},
 		{"zero Signer", &Signer{}, okReq, "no access key"},
 		{"nil Signer", nil, okReq, "no access key"},
-		{"nil request", NewSigner(sigTestAK, sigTestSK), func() *http.Request { return nil }, "nil request"},
-		{"no URL", NewSigner(sigTestAK, sigTestSK), func() *http.Request { return &http.Request{} }, "without URL"},
-		{"invalid header name", NewSigner(sigTestAK, sigTestSK), func() *http.Request {
+		{"nil request", New(Keys(sigTestAK, sigTestSK)), func() *http.Request { return nil }, "nil request"},
+		{"no URL", New(Keys(sigTestAK, sigTestSK)), func() *http.Request { return &http.Request{} }, "without URL"},
+		{"invalid header name", New(Keys(sigTestAK, sigTestSK)), func() *http.Request {
 			r := okReq()
 			r.Header["Bad Header"] = []string{"x"}
 			return r
 		}, "invalid header field name"},
-		{"malformed query", NewSigner(sigTestAK, sigTestSK), func() *http.Request {
+		{"malformed query", New(Keys(sigTestAK, sigTestSK)), func() *http.Request {
 			r := okReq()
 			r.URL.RawQuery = "a=%zz"
 			return r
 		}, "malformed query"},
-		{"GetBody fails", NewSigner(sigTestAK, sigTestSK), func() *http.Request {
+		{"GetBody fails", New(Keys(sigTestAK, sigTestSK)), func() *http.Request {
 			r, err := http.NewRequest(http.MethodPost, "https://h/v1/x", strings.NewReader("x"))
 			require.NoError(t, err)
 			r.GetBody = func() (io.ReadCloser, error) { return nil, errors.New("boom") }
@@ -540,7 +540,7 @@ func TestSignErrors(t *testing.T) {
 
 func TestEditRequest(t *testing.T) {
 	// Same shape as oapi-codegen's RequestEditorFn.
-	var editor func(ctx context.Context, req *http.Request) error = NewSigner(sigTestAK, sigTestSK).EditRequest
+	var editor func(ctx context.Context, req *http.Request) error = New(Keys(sigTestAK, sigTestSK)).EditRequest
 
 	srv := httptest.NewServer(sigVerifyingHandler(t))
 	defer srv.Close()
@@ -563,7 +563,7 @@ func TestEditRequest(t *testing.T) {
 // verifies, otherwise it echoes the body (proving it was not consumed).
 func sigVerifyingHandler(t *testing.T) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := VerifySignature(r, sigTestKeys); err != nil {
+		if err := Verify(r, sigTestKeys); err != nil {
 			var se *SignatureError
 			assert.True(t, errors.As(err, &se))
 			http.Error(w, err.Error(), http.StatusUnauthorized)
@@ -578,7 +578,7 @@ type sigRoundTripFunc func(*http.Request) (*http.Response, error)
 func (f sigRoundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 func TestRoundTripperClonesAndSignsEveryAttempt(t *testing.T) {
-	s := NewSigner(sigTestAK, sigTestSK)
+	s := New(Keys(sigTestAK, sigTestSK))
 	var clock atomic.Int64
 	clock.Store(sigTestDate.Unix())
 	s.now = func() time.Time { return time.Unix(clock.Load(), 0) }
@@ -586,7 +586,7 @@ func TestRoundTripperClonesAndSignsEveryAttempt(t *testing.T) {
 	var seen []*http.Request
 	rt := s.RoundTripper(sigRoundTripFunc(func(r *http.Request) (*http.Response, error) {
 		seen = append(seen, r)
-		require.NoError(t, VerifySignatureAt(r, sigTestKeys, time.Unix(clock.Load(), 0)))
+		require.NoError(t, VerifyAt(r, sigTestKeys, time.Unix(clock.Load(), 0)))
 		body, err := io.ReadAll(r.Body)
 		require.NoError(t, err)
 		assert.Equal(t, `{"x":1}`, string(body))
@@ -619,7 +619,7 @@ func TestRoundTripperClonesAndSignsEveryAttempt(t *testing.T) {
 }
 
 func TestRoundTripperErrorClosesBody(t *testing.T) {
-	rt := NewSigner("", "").RoundTripper(sigRoundTripFunc(func(*http.Request) (*http.Response, error) {
+	rt := New(Keys("", "")).RoundTripper(sigRoundTripFunc(func(*http.Request) (*http.Response, error) {
 		t.Fatal("must not be called")
 		return nil, nil
 	}))
@@ -632,7 +632,7 @@ func TestRoundTripperErrorClosesBody(t *testing.T) {
 }
 
 func TestRoundTripperNilNextUsesDefaultTransport(t *testing.T) {
-	rt := NewSigner(sigTestAK, sigTestSK).RoundTripper(nil)
+	rt := New(Keys(sigTestAK, sigTestSK)).RoundTripper(nil)
 	st, ok := rt.(*signingTransport)
 	require.True(t, ok)
 	assert.Same(t, http.DefaultTransport, st.next)
@@ -649,7 +649,7 @@ func TestRoundTripperEndToEnd(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
-	client := &http.Client{Transport: NewSigner(sigTestAK, sigTestSK).RoundTripper(srv.Client().Transport)}
+	client := &http.Client{Transport: New(Keys(sigTestAK, sigTestSK)).RoundTripper(srv.Client().Transport)}
 
 	tests := []struct {
 		name, path string
@@ -676,7 +676,7 @@ func TestRoundTripperEndToEnd(t *testing.T) {
 }
 
 func TestSignConcurrent(t *testing.T) {
-	s := NewSignerFromCredentials(Credentials{AccessKey: sigTestAK, SecretKey: sigTestSK, SecurityToken: sigTestToken})
+	s := New(TemporaryKeys(sigTestAK, sigTestSK, sigTestToken))
 	s.now = sigFixedClock(sigTestDate)
 	keys := func(string) (string, bool) { return sigTestSK, true }
 	var wg sync.WaitGroup
@@ -690,7 +690,7 @@ func TestSignConcurrent(t *testing.T) {
 				}
 				req.Header.Set("X-Index", fmt.Sprint(i))
 				assert.NoError(t, s.Sign(req))
-				assert.NoError(t, VerifySignatureAt(req, keys, sigTestDate))
+				assert.NoError(t, VerifyAt(req, keys, sigTestDate))
 			}
 		})
 	}
@@ -698,10 +698,10 @@ func TestSignConcurrent(t *testing.T) {
 }
 
 func TestSignerAndCredentialsRedactSecrets(t *testing.T) {
-	creds := Credentials{AccessKey: sigTestAK, SecretKey: sigTestSK, SecurityToken: sigTestToken}
+	creds := TemporaryKeys(sigTestAK, sigTestSK, sigTestToken)
 	signers := map[string]*Signer{
-		"signer":  NewSignerFromCredentials(creds),
-		"derived": NewDerivedSigner(sigTestAK, sigTestSK, "cn-north-4", "dli"),
+		"signer":  New(creds),
+		"derived": NewDerived(Keys(sigTestAK, sigTestSK), "cn-north-4", "dli"),
 	}
 	type exported struct {
 		C Credentials
@@ -723,8 +723,15 @@ func TestSignerAndCredentialsRedactSecrets(t *testing.T) {
 		"derived *Signer":     signers["derived"],
 		"derived Signer":      *signers["derived"],
 		"map with signer key": map[string]any{"s": signers["signer"], "c": creds},
+		"unexported credentials": struct {
+			c  Credentials
+			pc *Credentials
+			sk Secret
+		}{creds, &creds, creds.SecretKey},
+		"Secret":  creds.SecretKey,
+		"*Secret": &creds.SecretKey,
 	}
-	verbs := []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d", "%10.3v", "%T"}
+	verbs := []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d", "%10.3v", "%T", "%p", "%t", "%08b"}
 	for name, v := range values {
 		for _, verb := range verbs {
 			out := fmt.Sprintf(verb, v)
@@ -754,12 +761,12 @@ func TestSignerAndCredentialsRedactSecrets(t *testing.T) {
 	assert.Contains(t, string(js), sigTestAK)
 
 	// Shapes, so the redacted output stays useful.
-	assert.Equal(t, "{AccessKey:"+sigTestAK+" SecretKey:[REDACTED] SecurityToken:[REDACTED]}", fmt.Sprintf("%v", creds))
-	assert.Equal(t, "{AccessKey:ak SecretKey:[REDACTED] SecurityToken:}", fmt.Sprint(Credentials{AccessKey: "ak", SecretKey: "sk"}))
-	assert.Equal(t, `wrapper.Credentials{AccessKey:"ak", SecretKey:"", SecurityToken:""}`, fmt.Sprintf("%#v", Credentials{AccessKey: "ak"}))
-	assert.Equal(t, "{Algorithm:SDK-HMAC-SHA256 AccessKey:ak SecretKey:[REDACTED] SecurityToken:}", fmt.Sprint(NewSigner("ak", "sk")))
+	assert.Equal(t, "{"+sigTestAK+" [REDACTED] [REDACTED]}", fmt.Sprintf("%v", creds))
+	assert.Equal(t, "{AccessKey:ak SecretKey:[REDACTED] SecurityToken:}", fmt.Sprintf("%+v", Keys("ak", "sk")))
+	assert.Equal(t, `signer.Credentials{AccessKey:"ak", SecretKey:signer.Secret(""), SecurityToken:signer.Secret("")}`, fmt.Sprintf("%#v", Credentials{AccessKey: "ak"}))
+	assert.Equal(t, "{Algorithm:SDK-HMAC-SHA256 AccessKey:ak SecretKey:[REDACTED] SecurityToken:}", fmt.Sprint(New(Keys("ak", "sk"))))
 	assert.Equal(t, "{Algorithm:V11-HMAC-SHA256 AccessKey:ak SecretKey:[REDACTED] SecurityToken: Region:r Service:dli}",
-		fmt.Sprintf("%+v", NewDerivedSigner("ak", "sk", "r", "dli")))
+		fmt.Sprintf("%+v", NewDerived(Keys("ak", "sk"), "r", "dli")))
 	assert.Equal(t, "<nil>", fmt.Sprint((*Signer)(nil)))
 }
 

@@ -1,0 +1,198 @@
+package wrapper
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strconv"
+	"unicode/utf8"
+)
+
+// The request bodies are written by generated appenders (encode.gen.go) rather than by
+// json.Marshal: its reflection walk cost more than validating the same body and was the largest
+// part of a big create after the SHA-256 the signature needs. The appenders write exactly the
+// bytes json.Marshal writes for the same value (same field order, same omissions, same escaping:
+// HTML-safe, U+2028/U+2029, invalid UTF-8 as U+FFFD), so the body that is signed and sent, and
+// the JSON the validator judged (it judges the value as encoding/json would send it), do not
+// depend on which encoder ran. The differential test and FuzzAppendCreateBody (encode_test.go)
+// hold them to that. This file has what the generated code calls.
+
+// closeObject ends an object whose fields were each written with a trailing comma.
+func closeObject(b []byte) []byte {
+	if b[len(b)-1] == ',' {
+		b[len(b)-1] = '}'
+		return b
+	}
+	return append(b, '}')
+}
+
+// appendMarshaled appends what json.Marshal writes for a value the appenders do not know
+// (interface{} and map fields); json.Marshal's output has no trailing newline.
+func appendMarshaled(b []byte, v any) []byte {
+	out, err := json.Marshal(v)
+	if err != nil {
+		// Only a value json.Marshal cannot encode (a channel, a NaN) gets here; the validator
+		// refuses such values before encoding.
+		return append(b, "null"...)
+	}
+	return append(b, out...)
+}
+
+// appendQueryString appends name=value to a query, escaped as url.Values.Encode does (a space as
+// '+', which the signer rewrites to %20 as the vendor SDK does).
+func appendQueryString(b []byte, name, value string) []byte {
+	if len(b) > 0 {
+		b = append(b, '&')
+	}
+	b = append(b, name...)
+	b = append(b, '=')
+	return appendQueryEscaped(b, value)
+}
+
+// appendQueryInt appends name=value for an integer parameter.
+func appendQueryInt(b []byte, name string, value int64) []byte {
+	if len(b) > 0 {
+		b = append(b, '&')
+	}
+	b = append(b, name...)
+	b = append(b, '=')
+	return strconv.AppendInt(b, value, 10)
+}
+
+// appendQueryBool appends name=true or name=false.
+func appendQueryBool(b []byte, name string, value bool) []byte {
+	if len(b) > 0 {
+		b = append(b, '&')
+	}
+	b = append(b, name...)
+	b = append(b, '=')
+	return strconv.AppendBool(b, value)
+}
+
+// appendQueryEscaped is url.QueryEscape without the intermediate string.
+func appendQueryEscaped(b []byte, s string) []byte {
+	const hex = "0123456789ABCDEF"
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '_', c == '.', c == '~':
+			b = append(b, c)
+		case c == ' ':
+			b = append(b, '+')
+		default:
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		}
+	}
+	return b
+}
+
+// errNotAnObject is the decode error of a success answer that is not a JSON object.
+var errNotAnObject = errors.New("not a JSON object")
+
+// errEmptyAnswer is the decode error of a success answer without a body.
+var errEmptyAnswer = errors.New("empty body")
+
+// unmarshalAnswer decodes a success answer: nothing but a JSON object passes as success.
+func unmarshalAnswer[T any](data []byte, out *T) error {
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	switch {
+	case len(trimmed) == 0:
+		return errEmptyAnswer
+	case trimmed[0] != '{':
+		return errNotAnObject
+	}
+	return json.Unmarshal(data, out)
+}
+
+// describeDecodeError turns a decode error into the field it concerns and words that never
+// quote the answer.
+func describeDecodeError(err error) (field, reason string) {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &te):
+		return te.Field, "want " + te.Type.String() + ", got " + te.Value
+	case errors.As(err, &se):
+		return "", "not valid JSON (at byte " + strconv.FormatInt(se.Offset, 10) + ")"
+	}
+	return "", err.Error()
+}
+
+// deref returns *p, or the zero value for nil.
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+// appendJSONString appends s quoted as encoding/json quotes a string with HTML escaping on
+// (json.Marshal's default): `"` and `\` escaped, \b \f \n \r \t by name, other control bytes and
+// <, >, & as \u00XX, U+2028 and U+2029 as \u2028 and \u2029, each byte of invalid UTF-8 as
+// \ufffd, everything else as is. It is a copy of encoding/json's appendString, kept in step with
+// it by the differential tests; the common case (a name or an address in plain ASCII) is one
+// scan and one copy.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if jsonSafe[c] {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				// Other control bytes, and <, > and & (HTML escaping).
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			// Valid JSON, but line terminators in JavaScript: encoding/json escapes them.
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// jsonSafe lists the ASCII bytes encoding/json copies unescaped with HTML escaping on: printable
+// ASCII and DEL, except `"`, `\`, <, > and &.
+var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = true
+	}
+	for _, c := range `"\<>&` {
+		t[c] = false
+	}
+	return t
+}()
