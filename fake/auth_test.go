@@ -204,7 +204,7 @@ func TestAuthenticationWithTheGeneratedClient(t *testing.T) {
 	list, err := signed.ListEnhancedConnectionsWithResponse(ctx, project, &gen.ListEnhancedConnectionsParams{Name: ptr("viaclient"), Limit: ptr(int32(5))})
 	require.NoError(t, err)
 	require.Equal(t, http.StatusOK, list.StatusCode(), "body %s", list.Body)
-	assert.Equal(t, id, *list.JSON200.Connections[0].ID)
+	assert.Equal(t, id, list.JSON200.Connections[0].ID)
 
 	unsigned := newClient(t, r)
 	resp, err := unsigned.ShowEnhancedConnectionWithResponse(ctx, project, id, nil)

@@ -39,11 +39,11 @@ func TestConcurrentUse(t *testing.T) {
 			if !assert.NoError(t, err) || !assert.Equal(t, http.StatusCreated, resp.StatusCode(), "body %s", resp.Body) {
 				return
 			}
-			id := *resp.JSON201.ConnectionID
+			id := resp.JSON201.ConnectionID
 
 			list, err := c.ListEnhancedConnectionsWithResponse(ctx, p, &gen.ListEnhancedConnectionsParams{Limit: ptr(int32(0))})
 			if assert.NoError(t, err) && assert.Equal(t, http.StatusOK, list.StatusCode()) {
-				assert.Equal(t, int(*list.JSON200.Count), len(list.JSON200.Connections))
+				assert.Equal(t, int(list.JSON200.Count), len(list.JSON200.Connections))
 			}
 			bind, err := c.AssociateQueueToEnhancedConnectionWithResponse(ctx, p, id, nil, gen.QueueBindingRequest{Queues: []string{"q2"}})
 			if assert.NoError(t, err) {
@@ -109,7 +109,7 @@ func listNamesIn(t *testing.T, c *gen.ClientWithResponses, projectID string, sta
 	require.Equal(t, http.StatusOK, resp.StatusCode())
 	var names []string
 	for _, conn := range resp.JSON200.Connections {
-		names = append(names, *conn.Name)
+		names = append(names, conn.Name)
 	}
 	return names
 }

@@ -19,30 +19,30 @@ func TestCreateAndShow(t *testing.T) {
 	resp, err := c.CreateEnhancedConnectionWithResponse(context.Background(), project, nil, gen.CreateEnhancedConnectionRequest{
 		Name: "withvpc", DestVpcID: vpcID, DestNetworkID: networkID,
 		Queues: []string{"q1", "q2"}, ElasticResourcePools: []string{"e1"},
-		Hosts: []gen.Host{{Name: ptr("ecs-97f8-0001"), IP: ptr("192.168.0.1")}},
+		Hosts: []gen.Host{{Name: "ecs-97f8-0001", IP: "192.168.0.1"}},
 	})
 	require.NoError(t, err)
 	require.Equal(t, http.StatusCreated, resp.StatusCode(), "body %s", resp.Body)
 	assert.True(t, *resp.JSON201.IsSuccess)
-	assert.Equal(t, "Create peer connection for queues:{q1,q2,e1}", *resp.JSON201.Message)
-	id := *resp.JSON201.ConnectionID
+	assert.Equal(t, "Create peer connection for queues:{q1,q2,e1}", resp.JSON201.Message)
+	id := resp.JSON201.ConnectionID
 	_, err = uuid.Parse(id)
 	require.NoError(t, err, "connection ids are UUIDs")
 
 	conn := show(t, c, project, id)
-	assert.Equal(t, id, *conn.ID)
-	assert.Equal(t, "withvpc", *conn.Name)
-	assert.Equal(t, vpcID, *conn.DestVpcID)
-	assert.Equal(t, networkID, *conn.DestNetworkID)
-	assert.Equal(t, []gen.Host{{Name: ptr("ecs-97f8-0001"), IP: ptr("192.168.0.1")}}, conn.Hosts)
+	assert.Equal(t, id, conn.ID)
+	assert.Equal(t, "withvpc", conn.Name)
+	assert.Equal(t, vpcID, conn.DestVpcID)
+	assert.Equal(t, networkID, conn.DestNetworkID)
+	assert.Equal(t, []gen.Host{{Name: "ecs-97f8-0001", IP: "192.168.0.1"}}, conn.Hosts)
 	assert.Len(t, conn.AvailableQueueInfo, 2)
 	assert.Len(t, conn.ElasticResourcePools, 1)
 	assert.True(t, *conn.IsPrivis, "no privileges granted yet (inverted flag)")
-	assert.False(t, *conn.Ipv6Enable)
+	assert.False(t, conn.Ipv6Enable)
 	assert.Equal(t, 1, r.Connections(project))
 
 	upper := show(t, c, project, strings.ToUpper(id))
-	assert.Equal(t, id, *upper.ID, "ids match case-insensitively, as the spec's pattern allows")
+	assert.Equal(t, id, upper.ID, "ids match case-insensitively, as the spec's pattern allows")
 }
 
 func TestCreateMessageWithoutQueues(t *testing.T) {
@@ -51,8 +51,8 @@ func TestCreateMessageWithoutQueues(t *testing.T) {
 	resp, err := c.CreateEnhancedConnectionWithResponse(context.Background(), project, nil, gen.CreateEnhancedConnectionRequest{Name: "bare", DestVpcID: vpcID, DestNetworkID: networkID})
 	require.NoError(t, err)
 	require.Equal(t, http.StatusCreated, resp.StatusCode())
-	assert.Equal(t, "Create peer connection for queues:{}", *resp.JSON201.Message)
-	assert.Empty(t, show(t, c, project, *resp.JSON201.ConnectionID).AvailableQueueInfo)
+	assert.Equal(t, "Create peer connection for queues:{}", resp.JSON201.Message)
+	assert.Empty(t, show(t, c, project, resp.JSON201.ConnectionID).AvailableQueueInfo)
 }
 
 func TestConnectionNamesAreUniqueAmongLiveConnections(t *testing.T) {
@@ -65,8 +65,8 @@ func TestConnectionNamesAreUniqueAmongLiveConnections(t *testing.T) {
 	resp, err := c.CreateEnhancedConnectionWithResponse(ctx, project, nil, body)
 	require.NoError(t, err)
 	require.Equal(t, http.StatusBadRequest, resp.StatusCode())
-	assert.Equal(t, codeExists, *resp.JSON400.ErrorCode)
-	assert.Equal(t, "Connection name dup already exists.", *resp.JSON400.ErrorMsg)
+	assert.Equal(t, codeExists, resp.JSON400.ErrorCode)
+	assert.Equal(t, "Connection name dup already exists.", resp.JSON400.ErrorMsg)
 
 	create(t, c, otherProject, body) // another project may use the name
 
@@ -131,7 +131,7 @@ func TestConnectionsAreScopedPerProject(t *testing.T) {
 	}
 	list, err := c.ListEnhancedConnectionsWithResponse(ctx, otherProject, nil)
 	require.NoError(t, err)
-	assert.Equal(t, int32(0), *list.JSON200.Count)
+	assert.Equal(t, int32(0), list.JSON200.Count)
 	assert.Equal(t, 1, r.Connections(project), "the owner's connection is untouched")
 	assert.Equal(t, 0, r.Connections(otherProject))
 }
@@ -149,13 +149,13 @@ func TestUpdateReplacesHosts(t *testing.T) {
 	r := start(t, Options{})
 	c := newClient(t, r)
 	ctx := context.Background()
-	id := create(t, c, project, gen.CreateEnhancedConnectionRequest{Name: "hosts", Hosts: []gen.Host{{Name: ptr("old"), IP: ptr("10.0.0.1")}}})
+	id := create(t, c, project, gen.CreateEnhancedConnectionRequest{Name: "hosts", Hosts: []gen.Host{{Name: "old", IP: "10.0.0.1"}}})
 
-	replaced := []gen.Host{{Name: ptr("a"), IP: ptr("10.0.0.2")}, {Name: ptr("b"), IP: ptr("10.0.0.3")}}
+	replaced := []gen.Host{{Name: "a", IP: "10.0.0.2"}, {Name: "b", IP: "10.0.0.3"}}
 	resp, err := c.UpdateEnhancedConnectionWithResponse(ctx, project, id, nil, gen.UpdateEnhancedConnectionRequest{Hosts: replaced})
 	require.NoError(t, err)
 	require.Equal(t, http.StatusOK, resp.StatusCode())
-	assert.Equal(t, "", *resp.JSON200.Message)
+	assert.Equal(t, "", resp.JSON200.Message)
 	assert.Equal(t, replaced, show(t, c, project, id).Hosts)
 
 	resp, err = c.UpdateEnhancedConnectionWithResponse(ctx, project, id, nil, gen.UpdateEnhancedConnectionRequest{Hosts: []gen.Host{}})
@@ -174,27 +174,27 @@ func TestDeleteIsSoft(t *testing.T) {
 	resp, err := c.DeleteEnhancedConnectionWithResponse(ctx, project, id, nil)
 	require.NoError(t, err)
 	require.Equal(t, http.StatusOK, resp.StatusCode())
-	assert.Equal(t, "Deleted", *resp.JSON200.Message)
+	assert.Equal(t, "Deleted", resp.JSON200.Message)
 	assert.Equal(t, 1, r.Connections(project))
 
 	conn := show(t, c, project, id)
-	assert.Equal(t, gen.ConnectionDeleted, *conn.Status, "show still returns a deleted connection")
+	assert.Equal(t, gen.ConnectionDeleted, conn.Status, "show still returns a deleted connection")
 
 	list, err := c.ListEnhancedConnectionsWithResponse(ctx, project, nil)
 	require.NoError(t, err)
-	require.Equal(t, int32(1), *list.JSON200.Count, "deleted connections are not listed by default")
-	assert.Equal(t, keep, *list.JSON200.Connections[0].ID)
+	require.Equal(t, int32(1), list.JSON200.Count, "deleted connections are not listed by default")
+	assert.Equal(t, keep, list.JSON200.Connections[0].ID)
 
 	deleted, err := c.ListEnhancedConnectionsWithResponse(ctx, project, &gen.ListEnhancedConnectionsParams{Status: ptr(gen.FilterDeleted)})
 	require.NoError(t, err)
-	require.Equal(t, int32(1), *deleted.JSON200.Count)
-	assert.Equal(t, id, *deleted.JSON200.Connections[0].ID)
+	require.Equal(t, int32(1), deleted.JSON200.Count)
+	assert.Equal(t, id, deleted.JSON200.Connections[0].ID)
 
 	again, err := c.DeleteEnhancedConnectionWithResponse(ctx, project, id, nil)
 	require.NoError(t, err)
 	require.Equal(t, http.StatusBadRequest, again.StatusCode())
-	assert.Equal(t, codeParameter, *again.JSON400.ErrorCode)
-	assert.Equal(t, "Connection "+id+" does not exist.", *again.JSON400.ErrorMsg)
+	assert.Equal(t, codeParameter, again.JSON400.ErrorCode)
+	assert.Equal(t, "Connection "+id+" does not exist.", again.JSON400.ErrorMsg)
 
 	bind, err := c.AssociateQueueToEnhancedConnectionWithResponse(ctx, project, id, nil, gen.QueueBindingRequest{Queues: []string{"q2"}})
 	require.NoError(t, err)
@@ -203,7 +203,7 @@ func TestDeleteIsSoft(t *testing.T) {
 	missing, err := c.DeleteEnhancedConnectionWithResponse(ctx, project, missingID, nil)
 	require.NoError(t, err)
 	require.Equal(t, http.StatusBadRequest, missing.StatusCode())
-	assert.Equal(t, "Connection "+missingID+" does not exist.", *missing.JSON400.ErrorMsg)
+	assert.Equal(t, "Connection "+missingID+" does not exist.", missing.JSON400.ErrorMsg)
 }
 
 func TestBindAndUnbindRefusals(t *testing.T) {
@@ -256,7 +256,7 @@ func TestBindAndUnbindRefusals(t *testing.T) {
 	unbind, err := c.DisassociateQueueFromEnhancedConnectionWithResponse(ctx, project, id, nil, gen.QueueBindingRequest{Queues: []string{"q1"}, ElasticResourcePools: []string{"e1"}})
 	require.NoError(t, err)
 	require.Equal(t, http.StatusOK, unbind.StatusCode())
-	assert.Equal(t, "Disassociated peer connection for queues:{q1,e1}.", *unbind.JSON200.Message)
+	assert.Equal(t, "Disassociated peer connection for queues:{q1,e1}.", unbind.JSON200.Message)
 	conn := show(t, c, project, id)
 	assert.Empty(t, conn.AvailableQueueInfo)
 	assert.Empty(t, conn.ElasticResourcePools)
@@ -268,7 +268,7 @@ func TestCreateRefusesTheDefaultQueue(t *testing.T) {
 	resp, err := c.CreateEnhancedConnectionWithResponse(context.Background(), project, nil, gen.CreateEnhancedConnectionRequest{Name: "d", DestVpcID: vpcID, DestNetworkID: networkID, Queues: []string{"default"}})
 	require.NoError(t, err)
 	require.Equal(t, http.StatusBadRequest, resp.StatusCode())
-	assert.Equal(t, codeParameter, *resp.JSON400.ErrorCode)
+	assert.Equal(t, codeParameter, resp.JSON400.ErrorCode)
 	assert.Equal(t, 0, r.Connections(project))
 }
 
@@ -290,8 +290,8 @@ func TestPrivileges(t *testing.T) {
 	checkResponse(t, resp.HTTPResponse, resp.Body)
 	assert.Equal(t, id, *resp.JSON200.ConnectionID)
 	assert.Equal(t, []gen.ProjectPrivilege{{
-		Object:             ptr("edsconnections." + id),
-		ApplicantProjectID: ptr(otherProject),
+		Object:             "edsconnections." + id,
+		ApplicantProjectID: otherProject,
 		Privileges:         []string{"BIND_QUEUE"},
 	}}, resp.JSON200.Privileges)
 	assert.False(t, *show(t, c, project, id).IsPrivis, "granted: the inverted flag is false")

@@ -42,18 +42,18 @@ func notExist(id string) *dliError {
 
 // badRequest is the body of the 400 answers of Create and List.
 func badRequest(e *dliError) gen.BadRequestJSONResponse {
-	return gen.BadRequestJSONResponse{ErrorCode: &e.code, ErrorMsg: &e.msg}
+	return gen.BadRequestJSONResponse{ErrorCode: e.code, ErrorMsg: e.msg}
 }
 
 // badRequestOrNotFound is the body of the 400 answers of every operation on one connection.
 func badRequestOrNotFound(e *dliError) gen.BadRequestOrNotFoundJSONResponse {
-	return gen.BadRequestOrNotFoundJSONResponse{ErrorCode: &e.code, ErrorMsg: &e.msg}
+	return gen.BadRequestOrNotFoundJSONResponse{ErrorCode: e.code, ErrorMsg: e.msg}
 }
 
 // writeError answers with the DLI error body, which the spec declares for every error status,
 // so that clients parse the fake's refusals like the real ones.
 func writeError(w http.ResponseWriter, status int, code, msg string) {
-	writeJSON(w, status, gen.Error{ErrorCode: &code, ErrorMsg: &msg})
+	writeJSON(w, status, gen.Error{ErrorCode: code, ErrorMsg: msg})
 }
 
 // writeJSON encodes v before touching w, so that an encoding failure can still become a clean

@@ -15,5 +15,5 @@ var _ gen.StrictServerInterface = (*operations)(nil)
 
 // okStatus is the envelope of the answers that carry nothing but success.
 func okStatus(message string) gen.StatusResponse {
-	return gen.StatusResponse{IsSuccess: ptr(true), Message: ptr(message)}
+	return gen.StatusResponse{IsSuccess: ptr(true), Message: message}
 }

@@ -16,7 +16,7 @@ func (o *operations) CreateEnhancedConnection(_ context.Context, req gen.CreateE
 	if err != nil {
 		return gen.CreateEnhancedConnection400JSONResponse{BadRequestJSONResponse: badRequest(err)}, nil
 	}
-	return gen.CreateEnhancedConnection201JSONResponse{IsSuccess: ptr(true), Message: &msg, ConnectionID: &id}, nil
+	return gen.CreateEnhancedConnection201JSONResponse{IsSuccess: ptr(true), Message: msg, ConnectionID: id}, nil
 }
 
 // ListEnhancedConnections returns one page of the project's connections.

@@ -69,7 +69,7 @@ func (a answer) errorBody(t *testing.T) (code, msg string) {
 	require.NoError(t, json.Unmarshal(a.body, &e), "body %s", a.body)
 	require.NotNil(t, e.ErrorCode, "body %s", a.body)
 	require.NotNil(t, e.ErrorMsg, "body %s", a.body)
-	return *e.ErrorCode, *e.ErrorMsg
+	return e.ErrorCode, e.ErrorMsg
 }
 
 // send makes one request with a plain http.Client (no generated code involved), so tests see
@@ -115,7 +115,7 @@ func create(t *testing.T, c *gen.ClientWithResponses, projectID string, body gen
 	require.NoError(t, err)
 	require.Equal(t, http.StatusCreated, resp.StatusCode(), "body %s", resp.Body)
 	require.NotNil(t, resp.JSON201.ConnectionID)
-	return *resp.JSON201.ConnectionID
+	return resp.JSON201.ConnectionID
 }
 
 // show fetches a connection through the generated client.

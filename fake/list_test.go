@@ -23,9 +23,9 @@ func listNames(t *testing.T, c *gen.ClientWithResponses, params *gen.ListEnhance
 	checkResponse(t, resp.HTTPResponse, resp.Body)
 	names := []string{}
 	for _, conn := range resp.JSON200.Connections {
-		names = append(names, *conn.Name)
+		names = append(names, conn.Name)
 	}
-	assert.Equal(t, int32(len(names)), *resp.JSON200.Count, "count is the number returned")
+	assert.Equal(t, int32(len(names)), resp.JSON200.Count, "count is the number returned")
 	return names
 }
 

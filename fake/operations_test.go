@@ -28,7 +28,7 @@ func TestEveryOperationAnswersPerSpec(t *testing.T) {
 	ctx := context.Background()
 	id := create(t, c, project, gen.CreateEnhancedConnectionRequest{
 		Name: "ops", Queues: []string{"q1"}, ElasticResourcePools: []string{"e1"},
-		Hosts: []gen.Host{{Name: ptr("db1"), IP: ptr("192.168.0.1")}},
+		Hosts: []gen.Host{{Name: "db1", IP: "192.168.0.1"}},
 		Tags:  []gen.Tag{{Key: "env", Value: "prod"}},
 	})
 	require.NoError(t, r.GrantPrivilege(id, otherProject))
@@ -53,7 +53,7 @@ func TestEveryOperationAnswersPerSpec(t *testing.T) {
 		}, 400, codeExists},
 		{"list", "ListEnhancedConnections", func() (outcome, error) {
 			x, err := c.ListEnhancedConnectionsWithResponse(ctx, project, &gen.ListEnhancedConnectionsParams{Tags: ptr("env=prod")})
-			return pick(x, err, func() bool { return x.JSON200 != nil && *x.JSON200.Count == 1 }, func() bool { return x.JSON400 != nil })
+			return pick(x, err, func() bool { return x.JSON200 != nil && x.JSON200.Count == 1 }, func() bool { return x.JSON400 != nil })
 		}, 200, ""},
 		{"list with malformed tags", "ListEnhancedConnections", func() (outcome, error) {
 			x, err := c.ListEnhancedConnectionsWithResponse(ctx, project, &gen.ListEnhancedConnectionsParams{Tags: ptr("env")})
@@ -61,7 +61,7 @@ func TestEveryOperationAnswersPerSpec(t *testing.T) {
 		}, 400, codeParameter},
 		{"show", "ShowEnhancedConnection", func() (outcome, error) {
 			x, err := c.ShowEnhancedConnectionWithResponse(ctx, project, id, nil)
-			return pick(x, err, func() bool { return x.JSON200 != nil && *x.JSON200.ID == id }, func() bool { return x.JSON400 != nil })
+			return pick(x, err, func() bool { return x.JSON200 != nil && x.JSON200.ID == id }, func() bool { return x.JSON400 != nil })
 		}, 200, ""},
 		{"show missing", "ShowEnhancedConnection", func() (outcome, error) {
 			x, err := c.ShowEnhancedConnectionWithResponse(ctx, project, missingID, nil)
@@ -137,7 +137,7 @@ func TestEveryOperationAnswersPerSpec(t *testing.T) {
 		}, 400, codeParameter},
 		{"delete", "DeleteEnhancedConnection", func() (outcome, error) {
 			x, err := c.DeleteEnhancedConnectionWithResponse(ctx, project, id, nil)
-			return pick(x, err, func() bool { return x.JSON200 != nil && *x.JSON200.Message == "Deleted" }, func() bool { return x.JSON400 != nil })
+			return pick(x, err, func() bool { return x.JSON200 != nil && x.JSON200.Message == "Deleted" }, func() bool { return x.JSON400 != nil })
 		}, 200, ""},
 		{"delete again", "DeleteEnhancedConnection", func() (outcome, error) {
 			x, err := c.DeleteEnhancedConnectionWithResponse(ctx, project, id, nil)

@@ -23,7 +23,7 @@ func TestRoutes(t *testing.T) {
 		require.NoError(t, err)
 		checkResponse(t, x.HTTPResponse, x.Body)
 		if x.JSON400 != nil {
-			return x.StatusCode(), *x.JSON400.ErrorCode
+			return x.StatusCode(), x.JSON400.ErrorCode
 		}
 		return x.StatusCode(), ""
 	}
@@ -32,7 +32,7 @@ func TestRoutes(t *testing.T) {
 		require.NoError(t, err)
 		checkResponse(t, x.HTTPResponse, x.Body)
 		if x.JSON400 != nil {
-			return x.StatusCode(), *x.JSON400.ErrorCode
+			return x.StatusCode(), x.JSON400.ErrorCode
 		}
 		return x.StatusCode(), ""
 	}
@@ -68,21 +68,21 @@ func TestRoutes(t *testing.T) {
 	got = append(got, conn.Routes...)
 	created := clock.Now().UnixMilli()
 	assert.Equal(t, []gen.Route{
-		{Name: ptr("net-a"), Cidr: ptr("10.0.0.0/8"), CreateTime: &created},
-		{Name: ptr("net-b"), Cidr: ptr("10.1.0.0/16"), CreateTime: &created},
-		{Name: ptr("host-c"), Cidr: ptr("192.168.0.7"), CreateTime: &created},
-		{Name: ptr("route"), Cidr: ptr("127.0.0.0"), CreateTime: &created},
+		{Name: "net-a", Cidr: "10.0.0.0/8", CreateTime: created},
+		{Name: "net-b", Cidr: "10.1.0.0/16", CreateTime: created},
+		{Name: "host-c", Cidr: "192.168.0.7", CreateTime: created},
+		{Name: "route", Cidr: "127.0.0.0", CreateTime: created},
 	}, got, "v3 and v2.0 routes live together, in creation order")
 
 	del, err := c.DeleteEnhancedConnectionRoutesWithResponse(ctx, project, id, "net-a", nil)
 	require.NoError(t, err)
 	require.Equal(t, http.StatusOK, del.StatusCode())
-	assert.Equal(t, "Deleted", *del.JSON200.Message)
+	assert.Equal(t, "Deleted", del.JSON200.Message)
 	again, err := c.DeleteRouteFromEnhancedConnectionWithResponse(ctx, project, id, "net-a", nil)
 	require.NoError(t, err)
 	require.Equal(t, http.StatusBadRequest, again.StatusCode())
-	assert.Equal(t, codeParameter, *again.JSON400.ErrorCode)
-	assert.Equal(t, "Route net-a does not exist.", *again.JSON400.ErrorMsg)
+	assert.Equal(t, codeParameter, again.JSON400.ErrorCode)
+	assert.Equal(t, "Route net-a does not exist.", again.JSON400.ErrorMsg)
 
 	status, code := addV3("net-a", "10.0.0.0/8")
 	assert.Equal(t, http.StatusOK, status, "a deleted route frees its name and network")
@@ -95,9 +95,9 @@ func TestRoutesOfMissingConnection(t *testing.T) {
 	x, err := c.CreateRouteToEnhancedConnectionWithResponse(context.Background(), project, missingID, nil, gen.CreateRouteRequest{Name: "r", Cidr: "10.0.0.0/8"})
 	require.NoError(t, err)
 	require.Equal(t, http.StatusBadRequest, x.StatusCode())
-	assert.Equal(t, "Connection "+missingID+" does not exist.", *x.JSON400.ErrorMsg)
+	assert.Equal(t, "Connection "+missingID+" does not exist.", x.JSON400.ErrorMsg)
 	y, err := c.DeleteRouteFromEnhancedConnectionWithResponse(context.Background(), project, missingID, "r", nil)
 	require.NoError(t, err)
 	require.Equal(t, http.StatusBadRequest, y.StatusCode())
-	assert.Equal(t, "Connection "+missingID+" does not exist.", *y.JSON400.ErrorMsg)
+	assert.Equal(t, "Connection "+missingID+" does not exist.", y.JSON400.ErrorMsg)
 }

@@ -81,9 +81,7 @@ func (s *store) create(project string, req *gen.CreateEnhancedConnectionRequest)
 		hosts:     slices.Clone(req.Hosts),
 		tags:      slices.Clone(req.Tags),
 	}
-	if req.RoutetableID != nil {
-		c.routeTableID = *req.RoutetableID
-	}
+	c.routeTableID = req.RoutetableID
 	c.queues = s.newPeerings(req.Queues, now)
 	c.pools = s.newPeerings(req.ElasticResourcePools, now)
 	s.byID[c.id] = c
@@ -145,8 +143,8 @@ func (s *store) privileges(project, id string) (connID string, privs []gen.Proje
 	privs = make([]gen.ProjectPrivilege, 0, len(c.grantedProjects))
 	for _, p := range c.grantedProjects {
 		privs = append(privs, gen.ProjectPrivilege{
-			Object:             ptr("edsconnections." + c.id),
-			ApplicantProjectID: ptr(p),
+			Object:             "edsconnections." + c.id,
+			ApplicantProjectID: p,
 			Privileges:         []string{"BIND_QUEUE"},
 		})
 	}

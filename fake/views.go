@@ -1,6 +1,7 @@
 package fake
 
 import (
+	"net/http"
 	"slices"
 	"time"
 
@@ -20,21 +21,21 @@ func (c *connection) status() string {
 // so the result can leave the lock.
 func (c *connection) view(now time.Time, delay time.Duration) gen.EnhancedConnection {
 	v := gen.EnhancedConnection{
-		ID:                   ptr(c.id),
-		Name:                 ptr(c.name),
-		Status:               ptr(gen.ConnectionStatus(c.status())),
+		ID:                   c.id,
+		Name:                 c.name,
+		Status:               gen.ConnectionStatus(c.status()),
 		AvailableQueueInfo:   peerViews(c.queues, now, delay),
 		ElasticResourcePools: peerViews(c.pools, now, delay),
-		DestVpcID:            ptr(c.vpcID),
-		DestNetworkID:        ptr(c.networkID),
+		DestVpcID:            c.vpcID,
+		DestNetworkID:        c.networkID,
 		// Inverted, as both clouds document it: false means privileges have been granted.
 		IsPrivis:   ptr(len(c.grantedProjects) == 0),
-		CreateTime: ptr(c.created.UnixMilli()),
+		CreateTime: c.created.UnixMilli(),
 		Hosts:      slices.Clone(c.hosts),
-		Ipv6Enable: ptr(false),
+		Ipv6Enable: false,
 	}
 	for _, r := range c.routes {
-		v.Routes = append(v.Routes, gen.Route{Name: ptr(r.name), Cidr: ptr(r.cidr), CreateTime: ptr(r.created.UnixMilli())})
+		v.Routes = append(v.Routes, gen.Route{Name: r.name, Cidr: r.cidr, CreateTime: r.created.UnixMilli()})
 	}
 	return v
 }
@@ -47,32 +48,31 @@ func peerViews(ps []*peering, now time.Time, delay time.Duration) []gen.PeerConn
 	for _, p := range ps {
 		st := p.state(now, delay)
 		out = append(out, gen.PeerConnection{
-			PeerID:     ptr(p.id),
-			Status:     ptr(st.status),
-			Name:       ptr(p.name),
-			ErrMsg:     ptr(st.errMsg),
-			UpdateTime: ptr(st.updated.UnixMilli()),
+			PeerID:     p.id,
+			Status:     st.status,
+			Name:       p.name,
+			ErrMsg:     st.errMsg,
+			UpdateTime: st.updated.UnixMilli(),
 		})
 	}
 	return out
 }
 
+// showOK is the 200 answer of ShowEnhancedConnection: the envelope and the connection, whose
+// fields encoding/json promotes from the embedded structs, so that no list of the connection's
+// fields is kept here (a field added to the spec's EnhancedConnection is answered at once).
+type showOK struct {
+	gen.StatusResponse
+	gen.EnhancedConnection
+}
+
+// VisitShowEnhancedConnectionResponse writes the answer.
+func (r showOK) VisitShowEnhancedConnectionResponse(w http.ResponseWriter) error {
+	writeJSON(w, http.StatusOK, r)
+	return nil
+}
+
 // showResponse wraps a connection in the envelope of ShowEnhancedConnection.
-func showResponse(v gen.EnhancedConnection) gen.ShowEnhancedConnection200JSONResponse {
-	return gen.ShowEnhancedConnection200JSONResponse{
-		IsSuccess:            ptr(true),
-		Message:              ptr(""),
-		ID:                   v.ID,
-		Name:                 v.Name,
-		Status:               v.Status,
-		AvailableQueueInfo:   v.AvailableQueueInfo,
-		ElasticResourcePools: v.ElasticResourcePools,
-		DestVpcID:            v.DestVpcID,
-		DestNetworkID:        v.DestNetworkID,
-		IsPrivis:             v.IsPrivis,
-		CreateTime:           v.CreateTime,
-		Hosts:                v.Hosts,
-		Ipv6Enable:           v.Ipv6Enable,
-		Routes:               v.Routes,
-	}
+func showResponse(v gen.EnhancedConnection) showOK {
+	return showOK{StatusResponse: okStatus(""), EnhancedConnection: v}
 }

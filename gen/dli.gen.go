@@ -140,7 +140,7 @@ type CreateEnhancedConnectionRequest struct {
 	Queues []string `json:"queues,omitempty"`
 
 	// RoutetableID Route table associated with the subnet of the data source.
-	RoutetableID *string `json:"routetable_id,omitempty"`
+	RoutetableID string `json:"routetable_id,omitempty"`
 
 	// Tags Tags of the connection, at most 20.
 	Tags []Tag `json:"tags,omitempty"`
@@ -151,7 +151,7 @@ type CreateEnhancedConnectionResponse struct {
 	// ConnectionID Id of a connection, a UUID.
 	//
 	// Example: 2a620c33-5609-40c9-affd-2b6453071b0f
-	ConnectionID *ConnectionID `json:"connection_id,omitempty"`
+	ConnectionID ConnectionID `json:"connection_id"`
 
 	// IsSuccess Whether the request succeeded.
 	//
@@ -161,7 +161,7 @@ type CreateEnhancedConnectionResponse struct {
 	// Message A message from the system; may be empty on success.
 	//
 	// Example:
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 }
 
 // CreateRouteRequest A new route of a connection.
@@ -185,6 +185,8 @@ type CreateRouteRequest struct {
 }
 
 // EnhancedConnection An enhanced connection as the list and show operations return it.
+// Choice: `id` and `status` are required: every documented answer has them, and a client
+// cannot address a connection without its id or wait for it without its state.
 type EnhancedConnection struct {
 	// AvailableQueueInfo Peering state of every bound queue.
 	AvailableQueueInfo []PeerConnection `json:"available_queue_info,omitempty"`
@@ -192,17 +194,17 @@ type EnhancedConnection struct {
 	// CreateTime When the connection was created, in milliseconds since the Unix epoch (UTC).
 	//
 	// Example: 1566888011125
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// DestNetworkID Id of the subnet of the data source.
 	//
 	// Example: 78f2562a-36e4-4b39-95b9-f5aab22e1281
-	DestNetworkID *string `json:"dest_network_id,omitempty"`
+	DestNetworkID string `json:"dest_network_id,omitempty"`
 
 	// DestVpcID Id of the VPC of the data source.
 	//
 	// Example: 22094d8f-c310-4621-913d-4c4d655d8495
-	DestVpcID *string `json:"dest_vpc_id,omitempty"`
+	DestVpcID string `json:"dest_vpc_id,omitempty"`
 
 	// ElasticResourcePools Peering state of every bound elastic resource pool (HWC).
 	ElasticResourcePools []PeerConnection `json:"elastic_resource_pools,omitempty"`
@@ -213,12 +215,12 @@ type EnhancedConnection struct {
 	// ID Id of a connection, a UUID.
 	//
 	// Example: 2a620c33-5609-40c9-affd-2b6453071b0f
-	ID *ConnectionID `json:"id,omitempty"`
+	ID ConnectionID `json:"id"`
 
 	// Ipv6Enable Whether the connection supports IPv6 (OTC since 2026-02).
 	//
 	// Example: false
-	Ipv6Enable *bool `json:"ipv6_enable,omitempty"`
+	Ipv6Enable bool `json:"ipv6_enable,omitempty"`
 
 	// IsPrivis Inverted, as both clouds document it: `false` means project privileges HAVE been
 	// granted, `true` that they have not. Listed for ListEnhancedConnections only, but the
@@ -231,7 +233,7 @@ type EnhancedConnection struct {
 	// Name Name of the connection.
 	//
 	// Example: withvpc
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Routes Custom routes (undocumented; see Route).
 	Routes []Route `json:"routes,omitempty"`
@@ -241,7 +243,7 @@ type EnhancedConnection struct {
 	//
 	//
 	// Example: ACTIVE
-	Status *ConnectionStatus `json:"status,omitempty"`
+	Status ConnectionStatus `json:"status"`
 }
 
 // Error The DLI error body. Codes starting with `DLI.` come from DLI (see the error-code page),
@@ -250,12 +252,12 @@ type Error struct {
 	// ErrorCode Error code, such as `DLI.0001`.
 	//
 	// Example: DLI.0001
-	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorCode string `json:"error_code,omitempty"`
 
 	// ErrorMsg Error message.
 	//
 	// Example: The format of message is error
-	ErrorMsg *string `json:"error_msg,omitempty"`
+	ErrorMsg string `json:"error_msg,omitempty"`
 }
 
 // Host A host name mapping that the queues of the connection resolve (like /etc/hosts).
@@ -265,12 +267,12 @@ type Host struct {
 	// IP A dotted-quad IPv4 address. The pattern repeats `format` for tools that ignore formats.
 	//
 	// Example: 192.168.0.1
-	IP *IPv4Address `json:"ip,omitempty"`
+	IP IPv4Address `json:"ip,omitempty"`
 
 	// Name Host name, up to 128 characters; letters, digits, `_`, `-` and `.`; starts with a letter.
 	//
 	// Example: ecs-97f8-0001
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // IPv4Address A dotted-quad IPv4 address. The pattern repeats `format` for tools that ignore formats.
@@ -286,7 +288,7 @@ type ListEnhancedConnectionsResponse struct {
 	// Count Number of connections in this answer.
 	//
 	// Example: 1
-	Count *int32 `json:"count,omitempty"`
+	Count int32 `json:"count,omitempty"`
 
 	// IsSuccess Whether the request succeeded.
 	//
@@ -296,7 +298,7 @@ type ListEnhancedConnectionsResponse struct {
 	// Message A message from the system; may be empty on success.
 	//
 	// Example:
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 }
 
 // PeerConnection The peering of one queue or elastic resource pool with the data source's VPC.
@@ -304,29 +306,29 @@ type PeerConnection struct {
 	// ErrMsg Why the peering failed, when `status` is `FAILED`.
 	//
 	// Example:
-	ErrMsg *string `json:"err_msg,omitempty"`
+	ErrMsg string `json:"err_msg,omitempty"`
 
 	// Name Name of the queue or pool.
 	//
 	// Example: resource_mode_1
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// PeerID Id of the VPC peering.
 	//
 	// Example: d2ae6628-fa37-4e04-806d-c59c497492d1
-	PeerID *string `json:"peer_id,omitempty"`
+	PeerID string `json:"peer_id,omitempty"`
 
 	// Status State of the peering of one queue or pool: `CREATING`, then `ACTIVE` (connection to the
 	// destination normal) or `FAILED` (see `err_msg`).
 	//
 	//
 	// Example: ACTIVE
-	Status *PeerStatus `json:"status,omitempty"`
+	Status PeerStatus `json:"status,omitempty"`
 
 	// UpdateTime When the peering last changed, in milliseconds since the Unix epoch (UTC).
 	//
 	// Example: 1566889577861
-	UpdateTime *int64 `json:"update_time,omitempty"`
+	UpdateTime int64 `json:"update_time,omitempty"`
 }
 
 // PeerStatus State of the peering of one queue or pool: `CREATING`, then `ACTIVE` (connection to the
@@ -340,12 +342,12 @@ type ProjectPrivilege struct {
 	// ApplicantProjectID The project granted the privileges.
 	//
 	// Example: 330e068af1334c9782f4226acc00a2e2
-	ApplicantProjectID *string `json:"applicant_project_id,omitempty"`
+	ApplicantProjectID string `json:"applicant_project_id,omitempty"`
 
 	// Object The object the privileges apply to, `edsconnections.<connection id>`.
 	//
 	// Example: edsconnections.503fc86a-5e60-4349-92c2-7e399404fa8a
-	Object *string `json:"object,omitempty"`
+	Object string `json:"object,omitempty"`
 
 	// Privileges Granted privileges; `BIND_QUEUE` is the only documented one.
 	//
@@ -357,7 +359,7 @@ type ProjectPrivilege struct {
 	//
 	//
 	// Example: 330e068af1334c9782f4226acc00a2e2
-	ProjectID *string `json:"project_id,omitempty"`
+	ProjectID string `json:"project_id,omitempty"`
 }
 
 // QueueBindingRequest Queues or elastic resource pools to bind or unbind.
@@ -380,15 +382,15 @@ type QueueBindingRequest struct {
 // provider reads it.
 type Route struct {
 	// Cidr Example: 192.168.2.0/24
-	Cidr *string `json:"cidr,omitempty"`
+	Cidr string `json:"cidr,omitempty"`
 
 	// CreateTime Milliseconds since the Unix epoch (UTC).
 	//
 	// Example: 1566888011125
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// Name Example: route
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 }
 
 // RouteName Name of a route: letters, digits, `_` and `-`, 1 to 64 characters, unique within the
@@ -413,7 +415,7 @@ type ShowEnhancedConnectionPrivilegeResponse struct {
 	// Message A message from the system; may be empty on success.
 	//
 	// Example:
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Privileges One entry per project granted access.
 	Privileges []ProjectPrivilege `json:"privileges,omitempty"`
@@ -427,17 +429,17 @@ type ShowEnhancedConnectionResponse struct {
 	// CreateTime When the connection was created, in milliseconds since the Unix epoch (UTC).
 	//
 	// Example: 1566888011125
-	CreateTime *int64 `json:"create_time,omitempty"`
+	CreateTime int64 `json:"create_time,omitempty"`
 
 	// DestNetworkID Id of the subnet of the data source.
 	//
 	// Example: 78f2562a-36e4-4b39-95b9-f5aab22e1281
-	DestNetworkID *string `json:"dest_network_id,omitempty"`
+	DestNetworkID string `json:"dest_network_id,omitempty"`
 
 	// DestVpcID Id of the VPC of the data source.
 	//
 	// Example: 22094d8f-c310-4621-913d-4c4d655d8495
-	DestVpcID *string `json:"dest_vpc_id,omitempty"`
+	DestVpcID string `json:"dest_vpc_id,omitempty"`
 
 	// ElasticResourcePools Peering state of every bound elastic resource pool (HWC).
 	ElasticResourcePools []PeerConnection `json:"elastic_resource_pools,omitempty"`
@@ -448,12 +450,12 @@ type ShowEnhancedConnectionResponse struct {
 	// ID Id of a connection, a UUID.
 	//
 	// Example: 2a620c33-5609-40c9-affd-2b6453071b0f
-	ID *ConnectionID `json:"id,omitempty"`
+	ID ConnectionID `json:"id"`
 
 	// Ipv6Enable Whether the connection supports IPv6 (OTC since 2026-02).
 	//
 	// Example: false
-	Ipv6Enable *bool `json:"ipv6_enable,omitempty"`
+	Ipv6Enable bool `json:"ipv6_enable,omitempty"`
 
 	// IsPrivis Inverted, as both clouds document it: `false` means project privileges HAVE been
 	// granted, `true` that they have not. Listed for ListEnhancedConnections only, but the
@@ -471,12 +473,12 @@ type ShowEnhancedConnectionResponse struct {
 	// Message A message from the system; may be empty on success.
 	//
 	// Example:
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 
 	// Name Name of the connection.
 	//
 	// Example: withvpc
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty"`
 
 	// Routes Custom routes (undocumented; see Route).
 	Routes []Route `json:"routes,omitempty"`
@@ -486,7 +488,7 @@ type ShowEnhancedConnectionResponse struct {
 	//
 	//
 	// Example: ACTIVE
-	Status *ConnectionStatus `json:"status,omitempty"`
+	Status ConnectionStatus `json:"status"`
 }
 
 // StatusResponse The envelope of every successful answer. Choice: `is_success: false` with a 2xx status is
@@ -500,7 +502,7 @@ type StatusResponse struct {
 	// Message A message from the system; may be empty on success.
 	//
 	// Example:
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty"`
 }
 
 // Tag A tag of the connection. At most 20 tags per connection, keys unique (user guide).

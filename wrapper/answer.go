@@ -51,8 +51,13 @@ func readAnswer(body io.Reader, contentLength, limit int64) (*[]byte, error) {
 				releaseAnswer(bp)
 				return nil, ErrAnswerTooLarge
 			}
-			// Grow as append would, but never beyond one byte past the limit.
-			grown := make([]byte, len(b), int(min(int64(2*cap(b)), limit+1)))
+			// Double, as append would, but never beyond one byte past the limit: that byte is how
+			// a body of exactly the limit tells itself from a longer one.
+			next := int64(2 * cap(b))
+			if next >= limit {
+				next = limit + 1
+			}
+			grown := make([]byte, len(b), int(next))
 			copy(grown, b)
 			b = grown
 		}

@@ -10,10 +10,15 @@ func decodeCreateEnhancedConnectionResponse(data []byte, out any) error {
 	return unmarshalAnswer(data, out.(*gen.CreateEnhancedConnectionResponse))
 }
 
+// requiredCreateEnhancedConnectionResponse reports the first field the spec requires that a decoded answer lacks.
+func requiredCreateEnhancedConnectionResponse(out any) error {
+	return checkCreateEnhancedConnectionResponse(out.(*gen.CreateEnhancedConnectionResponse))
+}
+
 // envelopeCreateEnhancedConnectionResponse reads is_success (absent counts as true) and message of a decoded answer.
 func envelopeCreateEnhancedConnectionResponse(out any) (ok bool, message string) {
 	v := out.(*gen.CreateEnhancedConnectionResponse)
-	return v.IsSuccess == nil || *v.IsSuccess, deref(v.Message)
+	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
 }
 
 // decodeListEnhancedConnectionsResponse decodes a success answer into out, a *gen.ListEnhancedConnectionsResponse.
@@ -21,10 +26,15 @@ func decodeListEnhancedConnectionsResponse(data []byte, out any) error {
 	return unmarshalAnswer(data, out.(*gen.ListEnhancedConnectionsResponse))
 }
 
+// requiredListEnhancedConnectionsResponse reports the first field the spec requires that a decoded answer lacks.
+func requiredListEnhancedConnectionsResponse(out any) error {
+	return checkListEnhancedConnectionsResponse(out.(*gen.ListEnhancedConnectionsResponse))
+}
+
 // envelopeListEnhancedConnectionsResponse reads is_success (absent counts as true) and message of a decoded answer.
 func envelopeListEnhancedConnectionsResponse(out any) (ok bool, message string) {
 	v := out.(*gen.ListEnhancedConnectionsResponse)
-	return v.IsSuccess == nil || *v.IsSuccess, deref(v.Message)
+	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
 }
 
 // decodeShowEnhancedConnectionPrivilegeResponse decodes a success answer into out, a *gen.ShowEnhancedConnectionPrivilegeResponse.
@@ -35,7 +45,7 @@ func decodeShowEnhancedConnectionPrivilegeResponse(data []byte, out any) error {
 // envelopeShowEnhancedConnectionPrivilegeResponse reads is_success (absent counts as true) and message of a decoded answer.
 func envelopeShowEnhancedConnectionPrivilegeResponse(out any) (ok bool, message string) {
 	v := out.(*gen.ShowEnhancedConnectionPrivilegeResponse)
-	return v.IsSuccess == nil || *v.IsSuccess, deref(v.Message)
+	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
 }
 
 // decodeShowEnhancedConnectionResponse decodes a success answer into out, a *gen.ShowEnhancedConnectionResponse.
@@ -43,10 +53,15 @@ func decodeShowEnhancedConnectionResponse(data []byte, out any) error {
 	return unmarshalAnswer(data, out.(*gen.ShowEnhancedConnectionResponse))
 }
 
+// requiredShowEnhancedConnectionResponse reports the first field the spec requires that a decoded answer lacks.
+func requiredShowEnhancedConnectionResponse(out any) error {
+	return checkShowEnhancedConnectionResponse(out.(*gen.ShowEnhancedConnectionResponse))
+}
+
 // envelopeShowEnhancedConnectionResponse reads is_success (absent counts as true) and message of a decoded answer.
 func envelopeShowEnhancedConnectionResponse(out any) (ok bool, message string) {
 	v := out.(*gen.ShowEnhancedConnectionResponse)
-	return v.IsSuccess == nil || *v.IsSuccess, deref(v.Message)
+	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
 }
 
 // decodeStatusResponse decodes a success answer into out, a *gen.StatusResponse.
@@ -57,5 +72,45 @@ func decodeStatusResponse(data []byte, out any) error {
 // envelopeStatusResponse reads is_success (absent counts as true) and message of a decoded answer.
 func envelopeStatusResponse(out any) (ok bool, message string) {
 	v := out.(*gen.StatusResponse)
-	return v.IsSuccess == nil || *v.IsSuccess, deref(v.Message)
+	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
+}
+
+// checkCreateEnhancedConnectionResponse reports the first field the spec requires that the answer lacks.
+func checkCreateEnhancedConnectionResponse(v *gen.CreateEnhancedConnectionResponse) error {
+	if v.ConnectionID == "" {
+		return missingField("connection_id")
+	}
+	return nil
+}
+
+// checkEnhancedConnection reports the first field the spec requires that the answer lacks.
+func checkEnhancedConnection(v *gen.EnhancedConnection) error {
+	if v.ID == "" {
+		return missingField("id")
+	}
+	if v.Status == "" {
+		return missingField("status")
+	}
+	return nil
+}
+
+// checkListEnhancedConnectionsResponse reports the first field the spec requires that the answer lacks.
+func checkListEnhancedConnectionsResponse(v *gen.ListEnhancedConnectionsResponse) error {
+	for i := range v.Connections {
+		if err := checkEnhancedConnection(&v.Connections[i]); err != nil {
+			return inField(err, "connections", i)
+		}
+	}
+	return nil
+}
+
+// checkShowEnhancedConnectionResponse reports the first field the spec requires that the answer lacks.
+func checkShowEnhancedConnectionResponse(v *gen.ShowEnhancedConnectionResponse) error {
+	if v.ID == "" {
+		return missingField("id")
+	}
+	if v.Status == "" {
+		return missingField("status")
+	}
+	return nil
 }

@@ -32,8 +32,11 @@ type operation struct {
 	// parameters and success answer (nil when it has none), for code that handles every
 	// operation alike.
 	newBody, newParams, newAnswer func() any
-	// decode decodes a success answer into out, failing for anything the spec does not promise.
+	// decode decodes a success answer into out: a JSON object of the success type, or an error.
 	decode func(data []byte, out any) error
+	// required reports a field the spec requires that a decoded answer lacks (nil when the
+	// answer has no required fields).
+	required func(out any) error
 	// envelope reads is_success and message of a decoded answer.
 	envelope func(out any) (ok bool, message string)
 }
@@ -224,6 +227,7 @@ func (c *Client) finish(op *operation, ans answer, out any) error {
 		e.Field, e.Reason = describeDecodeError(err)
 		return e
 	}
+	// An answer that says it failed is a failure first: it need not carry what success promises.
 	if ok, msg := op.envelope(out); !ok {
 		e := parseAPIError(op.id, ans.status, ans.header, nil, c.scrubber)
 		e.Message = keepText(c.scrubber, msg)
@@ -231,6 +235,14 @@ func (c *Client) finish(op *operation, ans answer, out any) error {
 			e.Message = "is_success is false"
 		}
 		return e
+	}
+	if op.required != nil {
+		if err := op.required(out); err != nil {
+			e := &InvalidAnswerError{Operation: op.id, StatusCode: ans.status,
+				RequestID: keepText(c.scrubber, ans.header.Get("X-Request-Id")), Err: err}
+			e.Field, e.Reason = describeDecodeError(err)
+			return e
+		}
 	}
 	return nil
 }

@@ -99,7 +99,7 @@ func validCreate() gen.CreateEnhancedConnectionRequest {
 		DestVpcID:     "22094d8f-c310-4621-913d-4c4d655d8495",
 		DestNetworkID: "78f2562a-36e4-4b39-95b9-f5aab22e1281",
 		Queues:        []string{"q1", "q2"},
-		Hosts:         []gen.Host{{IP: &ip1, Name: &h1}, {IP: &ip2, Name: &h2}},
+		Hosts:         []gen.Host{{IP: ip1, Name: h1}, {IP: ip2, Name: h2}},
 	}
 }
 
@@ -121,7 +121,7 @@ func TestCreateSendsSignedSpecBody(t *testing.T) {
 	out, err := c.CreateEnhancedConnection(context.Background(), validCreate())
 	require.NoError(t, err)
 	require.NotNil(t, out.ConnectionID)
-	assert.Equal(t, testConnID, *out.ConnectionID)
+	assert.Equal(t, testConnID, out.ConnectionID)
 	assert.Zero(t, srv.badSigs.Load(), "every request must carry a valid signature")
 
 	require.Equal(t, 1, srv.count())
@@ -426,10 +426,10 @@ func TestWaitActive(t *testing.T) {
 		conn, err := c.WaitActive(context.Background(), testConnID, WithPollInterval(time.Millisecond),
 			WithProgress(func(p WaitProgress) { seen = append(seen, p) }))
 		require.NoError(t, err)
-		assert.Equal(t, gen.ConnectionActive, *conn.Status)
+		assert.Equal(t, gen.ConnectionActive, conn.Status)
 		require.Len(t, seen, 3)
-		assert.Equal(t, []string{"queue q1", "queue q2"}, seen[0].Pending)
-		assert.Equal(t, []string{"queue q2"}, seen[1].Pending)
+		assert.Equal(t, []string{"queue q1 (CREATING)", "queue q2 (CREATING)"}, seen[0].Pending)
+		assert.Equal(t, []string{"queue q2 (CREATING)"}, seen[1].Pending)
 		assert.Empty(t, seen[2].Pending)
 		assert.Equal(t, 3, seen[2].Poll)
 	})
@@ -494,7 +494,7 @@ func TestConnectionsPagesThroughEverything(t *testing.T) {
 	var names []string
 	for conn, err := range c.Connections(context.Background(), &gen.ListEnhancedConnectionsParams{Limit: &limit}) {
 		require.NoError(t, err)
-		names = append(names, *conn.Name)
+		names = append(names, conn.Name)
 	}
 	assert.Len(t, names, total)
 	assert.Equal(t, "c0", names[0])

@@ -62,9 +62,9 @@ func appendCreateEnhancedConnectionRequest(b []byte, v *gen.CreateEnhancedConnec
 		b = append(b, ']')
 		b = append(b, ',')
 	}
-	if v.RoutetableID != nil {
+	if v.RoutetableID != "" {
 		b = append(b, `"routetable_id":`...)
-		b = appendJSONString(b, *v.RoutetableID)
+		b = appendJSONString(b, v.RoutetableID)
 		b = append(b, ',')
 	}
 	if len(v.Tags) > 0 {
@@ -98,14 +98,14 @@ func appendCreateRouteRequest(b []byte, v *gen.CreateRouteRequest) []byte {
 // appendHost appends the JSON of v, byte for byte what json.Marshal(v) writes.
 func appendHost(b []byte, v *gen.Host) []byte {
 	b = append(b, '{')
-	if v.IP != nil {
+	if v.IP != "" {
 		b = append(b, `"ip":`...)
-		b = appendJSONString(b, *v.IP)
+		b = appendJSONString(b, v.IP)
 		b = append(b, ',')
 	}
-	if v.Name != nil {
+	if v.Name != "" {
 		b = append(b, `"name":`...)
-		b = appendJSONString(b, *v.Name)
+		b = appendJSONString(b, v.Name)
 		b = append(b, ',')
 	}
 	return closeObject(b)

@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
-
 )
 
 // The generated appenders (encode.gen.go) must write what encoding/json writes for the same value, byte for

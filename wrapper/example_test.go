@@ -42,18 +42,18 @@ func Example() {
 		DestVpcID:     "22094d8f-c310-4621-913d-4c4d655d8495",
 		DestNetworkID: "78f2562a-36e4-4b39-95b9-f5aab22e1281",
 		Queues:        []string{"q1", "q2"},
-		Hosts:         []gen.Host{{Name: &host, IP: &ip}},
+		Hosts:         []gen.Host{{Name: host, IP: ip}},
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	conn, err := client.WaitActive(ctx, *created.ConnectionID, wrapper.WithPollInterval(100*time.Millisecond))
+	conn, err := client.WaitActive(ctx, created.ConnectionID, wrapper.WithPollInterval(100*time.Millisecond))
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(*conn.Name, *conn.Status)
+	fmt.Println(conn.Name, conn.Status)
 	for _, q := range conn.AvailableQueueInfo {
-		fmt.Println(*q.Name, *q.Status)
+		fmt.Println(q.Name, q.Status)
 	}
 	// Output:
 	// test1 ACTIVE
@@ -129,7 +129,7 @@ func ExampleClient_Connections() {
 			log.Fatal(err)
 		}
 		n++
-		fmt.Println(*conn.Name)
+		fmt.Println(conn.Name)
 	}
 	fmt.Println(n, "connections in pages of", pageSize, "after", srv.Calls("ListEnhancedConnections"), "list calls")
 	// Output:

@@ -48,7 +48,7 @@ func seedCreate(name string) gen.CreateEnhancedConnectionRequest {
 		DestVpcID:     "22094d8f-c310-4621-913d-4c4d655d8495",
 		DestNetworkID: "78f2562a-36e4-4b39-95b9-f5aab22e1281",
 		Queues:        []string{"q1", "q2"},
-		Hosts:         []gen.Host{{IP: &ip1, Name: &h1}, {IP: &ip2, Name: &h2}},
+		Hosts:         []gen.Host{{IP: ip1, Name: h1}, {IP: ip2, Name: h2}},
 	}
 }
 
@@ -58,15 +58,15 @@ func TestEveryOperationAgainstTheFake(t *testing.T) {
 
 	created, err := c.CreateEnhancedConnection(ctx, seedCreate("test1"))
 	require.NoError(t, err)
-	id := *created.ConnectionID
+	id := created.ConnectionID
 
 	shown, err := c.ShowEnhancedConnection(ctx, id)
 	require.NoError(t, err)
-	assert.Equal(t, "test1", *shown.Name)
+	assert.Equal(t, "test1", shown.Name)
 	assert.Len(t, shown.Hosts, 2)
 
 	ip, host := "10.0.0.9", "db-1"
-	_, err = c.UpdateEnhancedConnection(ctx, id, gen.UpdateEnhancedConnectionRequest{Hosts: []gen.Host{{IP: &ip, Name: &host}}})
+	_, err = c.UpdateEnhancedConnection(ctx, id, gen.UpdateEnhancedConnectionRequest{Hosts: []gen.Host{{IP: ip, Name: host}}})
 	require.NoError(t, err)
 	_, err = c.AssociateQueueToEnhancedConnection(ctx, id, gen.QueueBindingRequest{Queues: []string{"q3"}})
 	require.NoError(t, err)
@@ -85,7 +85,7 @@ func TestEveryOperationAgainstTheFake(t *testing.T) {
 	assert.Len(t, shown.Hosts, 1, "hosts were replaced")
 	var queues []string
 	for _, q := range shown.AvailableQueueInfo {
-		queues = append(queues, *q.Name)
+		queues = append(queues, q.Name)
 	}
 	assert.ElementsMatch(t, []string{"q2", "q3"}, queues)
 	assert.Len(t, shown.Routes, 2)
@@ -104,7 +104,7 @@ func TestEveryOperationAgainstTheFake(t *testing.T) {
 
 	page, err := c.ListEnhancedConnections(ctx, nil)
 	require.NoError(t, err)
-	assert.Equal(t, int32(1), *page.Count)
+	assert.Equal(t, int32(1), page.Count)
 
 	_, err = c.DeleteEnhancedConnection(ctx, id)
 	require.NoError(t, err)
@@ -120,13 +120,13 @@ func TestWaitActiveAgainstTheFake(t *testing.T) {
 		created, err := c.CreateEnhancedConnection(ctx, seedCreate("waits"))
 		require.NoError(t, err)
 		var polls []wrapper.WaitProgress
-		conn, err := c.WaitActive(ctx, *created.ConnectionID, wrapper.WithPollInterval(50*time.Millisecond),
+		conn, err := c.WaitActive(ctx, created.ConnectionID, wrapper.WithPollInterval(50*time.Millisecond),
 			wrapper.WithProgress(func(p wrapper.WaitProgress) { polls = append(polls, p) }))
 		require.NoError(t, err)
 		require.GreaterOrEqual(t, len(polls), 2, "the first poll sees CREATING")
-		assert.Equal(t, []string{"queue q1", "queue q2"}, polls[0].Pending)
+		assert.Equal(t, []string{"queue q1 (CREATING)", "queue q2 (CREATING)"}, polls[0].Pending)
 		for _, q := range conn.AvailableQueueInfo {
-			assert.Equal(t, gen.PeerActive, *q.Status)
+			assert.Equal(t, gen.PeerActive, q.Status)
 		}
 	})
 	t.Run("FAILED with err_msg", func(t *testing.T) {
@@ -135,7 +135,7 @@ func TestWaitActiveAgainstTheFake(t *testing.T) {
 		ctx := context.Background()
 		created, err := c.CreateEnhancedConnection(ctx, seedCreate("fails"))
 		require.NoError(t, err)
-		_, err = c.WaitActive(ctx, *created.ConnectionID, wrapper.WithPollInterval(10*time.Millisecond))
+		_, err = c.WaitActive(ctx, created.ConnectionID, wrapper.WithPollInterval(10*time.Millisecond))
 		var failed *wrapper.PeeringFailedError
 		require.True(t, errors.As(err, &failed), "got %v", err)
 		assert.Equal(t, []wrapper.PeeringFailure{{Kind: "queue", Name: "q2", ErrMsg: "The CIDR of the queue overlaps the data source subnet"}}, failed.Failures)
@@ -154,9 +154,9 @@ func TestFaultsAgainstTheFake(t *testing.T) {
 			fake.Fault{Drop: true, AfterHandler: true},
 		)
 		start := time.Now()
-		conn, err := c.ShowEnhancedConnection(ctx, *created.ConnectionID)
+		conn, err := c.ShowEnhancedConnection(ctx, created.ConnectionID)
 		require.NoError(t, err)
-		assert.Equal(t, "faulty", *conn.Name)
+		assert.Equal(t, "faulty", conn.Name)
 		assert.GreaterOrEqual(t, time.Since(start), time.Second, "Retry-After was honoured")
 	})
 	t.Run("a create whose bytes reached the server is not repeated", func(t *testing.T) {
@@ -203,7 +203,7 @@ func TestValidationMatchesTheFake(t *testing.T) {
 
 	bad := seedCreate("ok_name")
 	badIP := "300.1.1.1"
-	bad.Hosts[1].IP = &badIP
+	bad.Hosts[1].IP = badIP
 	_, err = on.CreateEnhancedConnection(context.Background(), bad)
 	var verr *wrapper.ValidationError
 	require.True(t, errors.As(err, &verr))
@@ -234,7 +234,7 @@ func TestConcurrentClientAgainstTheFake(t *testing.T) {
 				errs[i] = err
 				return
 			}
-			ids[i] = *created.ConnectionID
+			ids[i] = created.ConnectionID
 			if _, err := c.ShowEnhancedConnection(ctx, ids[i]); err != nil {
 				errs[i] = err
 				return

@@ -46,7 +46,7 @@ func startFaultFake(t *testing.T) (*fake.Running, *wrapper.Client, string) {
 	srv, c := startSignedFake(t, fake.Options{})
 	created, err := c.CreateEnhancedConnection(context.Background(), seedCreate("faulty"))
 	require.NoError(t, err)
-	return srv, c, *created.ConnectionID
+	return srv, c, created.ConnectionID
 }
 
 // attempts counts the requests of operationID that reached the fake (answered, faulted or
@@ -87,7 +87,7 @@ var idempotentOps = []struct {
 	}},
 	{"UpdateEnhancedConnection", func(ctx context.Context, c *wrapper.Client, conn string) error {
 		ip, name := "10.0.0.9", "db-1"
-		_, err := c.UpdateEnhancedConnection(ctx, conn, gen.UpdateEnhancedConnectionRequest{Hosts: []gen.Host{{IP: &ip, Name: &name}}})
+		_, err := c.UpdateEnhancedConnection(ctx, conn, gen.UpdateEnhancedConnectionRequest{Hosts: []gen.Host{{IP: ip, Name: name}}})
 		return err
 	}},
 	{"DeleteEnhancedConnection", func(ctx context.Context, c *wrapper.Client, conn string) error {

@@ -109,7 +109,10 @@ func unmarshalAnswer[T any](data []byte, out *T) error {
 func describeDecodeError(err error) (field, reason string) {
 	var te *json.UnmarshalTypeError
 	var se *json.SyntaxError
+	var me *missingFieldError
 	switch {
+	case errors.As(err, &me):
+		return me.path, "missing, but the spec requires it"
 	case errors.As(err, &te):
 		return te.Field, "want " + te.Type.String() + ", got " + te.Value
 	case errors.As(err, &se):
@@ -196,3 +199,24 @@ var jsonSafe = func() (t [utf8.RuneSelf]bool) {
 	}
 	return t
 }()
+
+// missingFieldError is the decode error of an answer that lacks a field the spec requires.
+type missingFieldError struct{ path string }
+
+func (e *missingFieldError) Error() string { return e.path + ": missing, but the spec requires it" }
+
+func missingField(name string) error { return &missingFieldError{path: name} }
+
+// inField puts the field (and the index, unless negative) an error was found in in front of
+// its path: "connections[3].id".
+func inField(err error, name string, index int) error {
+	var m *missingFieldError
+	if !errors.As(err, &m) {
+		return err
+	}
+	prefix := name
+	if index >= 0 {
+		prefix += "[" + strconv.Itoa(index) + "]"
+	}
+	return &missingFieldError{path: prefix + "." + m.path}
+}

@@ -48,7 +48,7 @@ func TestLoadMixedOperationsThroughOneClient(t *testing.T) {
 		for {
 			created, err := c.CreateEnhancedConnection(ctx, seedCreate(fmt.Sprintf("pre_%04d", i)))
 			if err == nil {
-				existing[i] = *created.ConnectionID
+				existing[i] = created.ConnectionID
 				break
 			}
 			var apiErr *wrapper.APIError
@@ -107,7 +107,7 @@ func TestLoadMixedOperationsThroughOneClient(t *testing.T) {
 			case "create":
 				var created *gen.CreateEnhancedConnectionResponse
 				if created, r.err = c.CreateEnhancedConnection(ctx, seedCreate(fmt.Sprintf("storm_%04d", i))); r.err == nil {
-					r.id = *created.ConnectionID
+					r.id = created.ConnectionID
 				}
 			case "show":
 				_, r.err = c.ShowEnhancedConnection(ctx, target)
@@ -116,7 +116,7 @@ func TestLoadMixedOperationsThroughOneClient(t *testing.T) {
 				_, r.err = c.ListEnhancedConnections(ctx, &gen.ListEnhancedConnectionsParams{Limit: &limit})
 			case "update":
 				ip, name := fmt.Sprintf("10.1.%d.%d", i/250, i%250+1), fmt.Sprintf("h-%d", i)
-				_, r.err = c.UpdateEnhancedConnection(ctx, target, gen.UpdateEnhancedConnectionRequest{Hosts: []gen.Host{{IP: &ip, Name: &name}}})
+				_, r.err = c.UpdateEnhancedConnection(ctx, target, gen.UpdateEnhancedConnectionRequest{Hosts: []gen.Host{{IP: ip, Name: name}}})
 			case "delete":
 				r.id = target
 				_, r.err = c.DeleteEnhancedConnection(ctx, target)
@@ -183,7 +183,7 @@ func TestLoadMixedOperationsThroughOneClient(t *testing.T) {
 		var page *gen.ListEnhancedConnectionsResponse
 		if page, listErr = c.ListEnhancedConnections(ctx, &gen.ListEnhancedConnectionsParams{Limit: &all}); listErr == nil {
 			for _, conn := range page.Connections {
-				got[*conn.ID] = true
+				got[conn.ID] = true
 			}
 			break
 		}

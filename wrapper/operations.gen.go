@@ -88,6 +88,7 @@ var opCreateEnhancedConnection = operation{
 	},
 	newBody:   func() any { return new(gen.CreateEnhancedConnectionRequest) },
 	decode:    decodeCreateEnhancedConnectionResponse,
+	required:  requiredCreateEnhancedConnectionResponse,
 	newAnswer: func() any { return new(gen.CreateEnhancedConnectionResponse) },
 	envelope:  envelopeCreateEnhancedConnectionResponse,
 }
@@ -284,6 +285,7 @@ var opListEnhancedConnections = operation{
 	query:      queryListEnhancedConnections,
 	newParams:  func() any { return new(gen.ListEnhancedConnectionsParams) },
 	decode:     decodeListEnhancedConnectionsResponse,
+	required:   requiredListEnhancedConnectionsResponse,
 	newAnswer:  func() any { return new(gen.ListEnhancedConnectionsResponse) },
 	envelope:   envelopeListEnhancedConnectionsResponse,
 }
@@ -336,6 +338,7 @@ var opShowEnhancedConnection = operation{
 	pathParams: []string{"project_id", "connection_id"},
 	idempotent: true,
 	decode:     decodeShowEnhancedConnectionResponse,
+	required:   requiredShowEnhancedConnectionResponse,
 	newAnswer:  func() any { return new(gen.ShowEnhancedConnectionResponse) },
 	envelope:   envelopeShowEnhancedConnectionResponse,
 }

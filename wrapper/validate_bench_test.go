@@ -29,7 +29,7 @@ func vtBigCreate(n int) gen.CreateEnhancedConnectionRequest {
 	for i := range hosts {
 		name := fmt.Sprintf("host-%05d", i+1)
 		ip := fmt.Sprintf("10.0.%d.%d", i/256, i%256)
-		hosts[i] = gen.Host{Name: &name, IP: &ip}
+		hosts[i] = gen.Host{Name: name, IP: ip}
 	}
 	return gen.CreateEnhancedConnectionRequest{
 		Name:          "bench_connection",

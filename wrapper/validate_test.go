@@ -132,8 +132,8 @@ func TestValidateRejectsEachRule(t *testing.T) {
 		{"nil body pointer", create, vtPath(), nil, (*gen.CreateEnhancedConnectionRequest)(nil), body("", "required")},
 		{"raw JSON body", create, vtPath(), nil, json.RawMessage(`{"name":"a b","dest_vpc_id":"v","dest_network_id":"n"}`), body("name", "pattern")},
 		{"raw body not JSON", create, vtPath(), nil, []byte(`{"name":`), body("", "type")},
-		{"host name starts with a digit", create, vtPath(), nil, createWith(host1(gen.Host{Name: vtPtr("1host"), IP: &goodIP})), body("hosts[1].name", "pattern")},
-		{"129-char host name", create, vtPath(), nil, createWith(host1(gen.Host{Name: vtPtr("h" + strings.Repeat("a", 128))})), body("hosts[1].name", "maxLength")},
+		{"host name starts with a digit", create, vtPath(), nil, createWith(host1(gen.Host{Name: "1host", IP: goodIP})), body("hosts[1].name", "pattern")},
+		{"129-char host name", create, vtPath(), nil, createWith(host1(gen.Host{Name: "h" + strings.Repeat("a", 128)})), body("hosts[1].name", "maxLength")},
 		{"_sys_ tag key", create, vtPath(), nil, createWith(tag0("_sys_env", "prod")), body("tags[0].key", "not")},
 		{"leading space in tag key", create, vtPath(), nil, createWith(tag0(" env", "prod")), body("tags[0].key", "pattern")},
 		{"trailing space in tag key", create, vtPath(), nil, createWith(tag0("env ", "prod")), body("tags[0].key", "pattern")},
@@ -173,13 +173,14 @@ func TestValidateRejectsEachRule(t *testing.T) {
 		{"route name in the v2 path", "DeleteEnhancedConnectionRoutes", vtPath("connection_id", vtConnID), nil, nil, []vtWant{{"path", "name", "required"}}},
 		{"violations in path, query, header and body order", "UpdateEnhancedConnection", vtPath("project_id", "a-b", "connection_id", "x"),
 			&gen.UpdateEnhancedConnectionParams{XProjectID: vtPtr("a b")},
-			&gen.UpdateEnhancedConnectionRequest{Hosts: []gen.Host{{IP: vtPtr("1.2.3")}}},
+			&gen.UpdateEnhancedConnectionRequest{Hosts: []gen.Host{{IP: "1.2.3"}}},
 			[]vtWant{{"path", "project_id", "pattern"}, {"path", "connection_id", "pattern"}, {"header", "X-Project-Id", "pattern"}, {"body", "hosts[0].ip", "format"}}},
 	}
+	// An empty ip is an absent one (omitempty), which the spec allows.
 	for _, ip := range []string{"256.1.1.1", "1.2.3", "1.2.3.4.5", "01.2.3.4", "1.2.3.04", "1.2.3.4 ", " 1.2.3.4",
-		"::1", "::ffff:1.2.3.4", "", "a.b.c.d", "1..2.3", "1.2.3.4/24", "1.2.3.4%eth0", "１.2.3.4"} {
+		"::1", "::ffff:1.2.3.4", "a.b.c.d", "1..2.3", "1.2.3.4/24", "1.2.3.4%eth0", "１.2.3.4"} {
 		cases = append(cases, vtCase{"bad ipv4 " + ip, create, vtPath(), nil,
-			createWith(host1(gen.Host{Name: vtPtr("h"), IP: vtPtr(ip)})), body("hosts[1].ip", "format")})
+			createWith(host1(gen.Host{Name: "h", IP: ip})), body("hosts[1].ip", "format")})
 	}
 	vtRun(t, cases)
 }
@@ -201,11 +202,11 @@ func TestValidateAcceptsBoundaries(t *testing.T) {
 		{"64-char name", create, vtPath(), nil, createWith(func(b *gen.CreateEnhancedConnectionRequest) { b.Name = strings.Repeat("a", 64) }), nil},
 		{"20,000 hosts", create, vtPath(), nil, vtPtr(vtBigCreate(20000)), nil},
 		{"128-char host name", create, vtPath(), nil, createWith(func(b *gen.CreateEnhancedConnectionRequest) {
-			b.Hosts[0].Name = vtPtr("h" + strings.Repeat("a", 127))
+			b.Hosts[0].Name = "h" + strings.Repeat("a", 127)
 		}), nil},
 		{"hosts without name or ip", create, vtPath(), nil, createWith(func(b *gen.CreateEnhancedConnectionRequest) { b.Hosts = []gen.Host{{}, {}} }), nil},
 		{"edge addresses", create, vtPath(), nil, createWith(func(b *gen.CreateEnhancedConnectionRequest) {
-			b.Hosts[0].IP, b.Hosts[1].IP = vtPtr("0.0.0.0"), vtPtr("255.255.255.255")
+			b.Hosts[0].IP, b.Hosts[1].IP = "0.0.0.0", "255.255.255.255"
 		}), nil},
 		{"255-char tag value", create, vtPath(), nil, createWith(tag0("env", strings.Repeat("v", 255))), nil},
 		{"128-char tag key", create, vtPath(), nil, createWith(tag0(strings.Repeat("k", 128), "v")), nil},
@@ -272,7 +273,7 @@ func TestValidationErrorIsShortAndNamesFieldAndRule(t *testing.T) {
 	v := vtValidator(t)
 	b := vtBigCreate(20001)
 	for i := range b.Hosts {
-		b.Hosts[i].IP = vtPtr("10.0.0.256")
+		b.Hosts[i].IP = "10.0.0.256"
 	}
 	err := v.ValidateRequest("CreateEnhancedConnection", vtPath("connection_id", "x"), nil, &b)
 	var verr *ValidationError
@@ -297,7 +298,7 @@ func TestValidationErrorIsShortAndNamesFieldAndRule(t *testing.T) {
 
 func TestValidateConcurrently(t *testing.T) {
 	v := vtValidator(t)
-	good, bad := vtCreate(nil), vtCreate(func(b *gen.CreateEnhancedConnectionRequest) { b.Hosts[0].IP = vtPtr("1.2.3") })
+	good, bad := vtCreate(nil), vtCreate(func(b *gen.CreateEnhancedConnectionRequest) { b.Hosts[0].IP = "1.2.3" })
 	done := make(chan struct{})
 	for i := range 8 {
 		go func() {

@@ -2,6 +2,7 @@ package wrapper
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -17,9 +18,11 @@ type WaitProgress struct {
 	Elapsed time.Duration
 	// Connection is the latest answer of ShowEnhancedConnection.
 	Connection *gen.ShowEnhancedConnectionResponse
-	// Pending names the queues and pools whose peering is not ACTIVE yet, as "queue q1" or
-	// "pool p1".
+	// Pending names what is not ACTIVE yet, with its state: "queue q1 (CREATING)",
+	// "pool p1 (CREATING)", or the connection itself.
 	Pending []string
+	// Failures lists the peerings that FAILED (WaitActive returns after this poll).
+	Failures []PeeringFailure
 }
 
 // WaitOption tunes WaitActive.
@@ -54,7 +57,7 @@ type PeeringFailedError struct {
 
 // PeeringFailure is one failed queue or elastic resource pool.
 type PeeringFailure struct {
-	// Kind is "queue" or "pool".
+	// Kind is "queue", "pool", or "connection" when the connection itself FAILED.
 	Kind string
 	Name string
 	// ErrMsg is the service's explanation (err_msg).
@@ -71,13 +74,15 @@ func (e *PeeringFailedError) Error() string {
 }
 
 // ErrConnectionDeleted is returned by WaitActive for a connection that was deleted meanwhile.
-var ErrConnectionDeleted = fmt.Errorf("dli: connection is deleted")
+var ErrConnectionDeleted = errors.New("dli: connection is deleted")
 
 // WaitActive polls a connection until it and the peering of every bound queue and elastic
 // resource pool are ACTIVE, which is the check of the documented create procedure, and returns
-// the last answer. It returns *PeeringFailedError when a peering FAILED, ErrConnectionDeleted
-// when the connection is deleted, the call's error when a poll fails (after the retries of an
-// idempotent call), and ctx.Err() when ctx ends first.
+// the last answer. Only an explicit ACTIVE counts: a connection or peering without a status is
+// still pending. It returns *PeeringFailedError when a peering (or the connection) FAILED,
+// ErrConnectionDeleted when the connection is deleted, the call's error when a poll fails (after
+// the retries of an idempotent call), and, when ctx ends first, an error that says what was
+// still pending and wraps ctx.Err().
 func (c *Client) WaitActive(ctx context.Context, connectionID string, opts ...WaitOption) (*gen.ShowEnhancedConnectionResponse, error) {
 	w := waitConfig{interval: 2 * time.Second, maxInterval: 15 * time.Second}
 	for _, o := range opts {
@@ -87,43 +92,74 @@ func (c *Client) WaitActive(ctx context.Context, connectionID string, opts ...Wa
 	w.maxInterval = max(w.maxInterval, w.interval)
 	start := time.Now()
 	wait := w.interval
+	var pending []string
 	for poll := 1; ; poll++ {
 		conn, err := c.ShowEnhancedConnection(ctx, connectionID)
 		if err != nil {
 			if ctx.Err() != nil {
-				return nil, ctx.Err()
+				return nil, waitEnded(ctx, connectionID, poll-1, time.Since(start), pending)
 			}
 			return nil, err
 		}
-		pending, failures := peeringState(conn)
+		var failures []PeeringFailure
+		pending, failures = peeringState(conn)
 		if w.progress != nil {
-			w.progress(WaitProgress{Poll: poll, Elapsed: time.Since(start), Connection: conn, Pending: pending})
+			w.progress(WaitProgress{Poll: poll, Elapsed: time.Since(start), Connection: conn, Pending: pending, Failures: failures})
 		}
 		switch {
 		case len(failures) > 0:
 			return conn, &PeeringFailedError{ConnectionID: connectionID, Failures: failures}
-		case conn.Status != nil && *conn.Status == gen.ConnectionDeleted:
+		case conn.Status == gen.ConnectionDeleted:
 			return conn, fmt.Errorf("%w: %s", ErrConnectionDeleted, connectionID)
-		case len(pending) == 0 && (conn.Status == nil || *conn.Status == gen.ConnectionActive):
+		case conn.Status == gen.ConnectionFailed:
+			return conn, &PeeringFailedError{ConnectionID: connectionID, Failures: []PeeringFailure{{Kind: "connection", Name: connectionID, ErrMsg: "the connection is FAILED"}}}
+		case len(pending) == 0 && conn.Status == gen.ConnectionActive:
+			// Only an explicit ACTIVE, for the connection and for every peering, is done.
 			return conn, nil
 		}
+		if conn.Status != gen.ConnectionActive {
+			pending = append(pending, "connection "+connectionID+" ("+statusOrNone(string(conn.Status))+")")
+		}
 		if !sleep(ctx, wait) {
-			return conn, ctx.Err()
+			return conn, waitEnded(ctx, connectionID, poll, time.Since(start), pending)
 		}
 		wait = min(wait+wait/2, w.maxInterval)
 	}
 }
 
-// peeringState sorts the queues and pools of a connection into not-yet-ACTIVE and FAILED.
+// waitEnded is WaitActive's error when ctx ends first: it says what was still pending, and
+// errors.Is(err, context.DeadlineExceeded) (or context.Canceled) holds.
+func waitEnded(ctx context.Context, connectionID string, polls int, elapsed time.Duration, pending []string) error {
+	what := "an answer"
+	if len(pending) > 0 {
+		what = strings.Join(pending, ", ")
+	}
+	verb := "gave up"
+	if errors.Is(ctx.Err(), context.Canceled) {
+		verb = "was cancelled"
+	}
+	return fmt.Errorf("dli: WaitActive: connection %s: %s after %d polls in %s, still waiting for %s: %w",
+		connectionID, verb, polls, elapsed.Round(time.Millisecond), what, ctx.Err())
+}
+
+func statusOrNone(s string) string {
+	if s == "" {
+		return "no status"
+	}
+	return s
+}
+
+// peeringState sorts the queues and pools of a connection into not-yet-ACTIVE and FAILED. A
+// peering counts as ACTIVE only when its answer says so.
 func peeringState(conn *gen.ShowEnhancedConnectionResponse) (pending []string, failures []PeeringFailure) {
 	visit := func(kind string, peers []gen.PeerConnection) {
 		for _, p := range peers {
-			name := deref(p.Name)
-			switch {
-			case p.Status != nil && *p.Status == gen.PeerFailed:
-				failures = append(failures, PeeringFailure{Kind: kind, Name: name, ErrMsg: deref(p.ErrMsg)})
-			case p.Status == nil || *p.Status != gen.PeerActive:
-				pending = append(pending, kind+" "+name)
+			switch p.Status {
+			case gen.PeerFailed:
+				failures = append(failures, PeeringFailure{Kind: kind, Name: p.Name, ErrMsg: p.ErrMsg})
+			case gen.PeerActive:
+			default:
+				pending = append(pending, kind+" "+p.Name+" ("+statusOrNone(string(p.Status))+")")
 			}
 		}
 	}

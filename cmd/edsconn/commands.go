@@ -79,7 +79,7 @@ func (h *hostsFlag) Set(v string) error {
 	if !ok {
 		return fmt.Errorf("want name=ip, got %q", v)
 	}
-	*h = append(*h, gen.Host{Name: &name, IP: &ip})
+	*h = append(*h, gen.Host{Name: name, IP: ip})
 	return nil
 }
 
@@ -149,7 +149,7 @@ func runCreate(ctx context.Context, e *env, args []string) int {
 		body.Hosts = append(body.Hosts, hosts...)
 		body.Tags = append(body.Tags, tags...)
 		if routeTable != "" {
-			body.RoutetableID = &routeTable
+			body.RoutetableID = routeTable
 		}
 		out, err := e.client.CreateEnhancedConnection(ctx, body)
 		if err != nil {

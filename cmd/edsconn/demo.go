@@ -68,13 +68,13 @@ func demo(ctx context.Context, e *env, p demoPlan) error {
 		DestVpcID:     p.vpc,
 		DestNetworkID: p.subnet,
 		Queues:        p.queues,
-		Hosts:         []gen.Host{{Name: &h1, IP: &ip1}, {Name: &h2, IP: &ip2}},
+		Hosts:         []gen.Host{{Name: h1, IP: ip1}, {Name: h2, IP: ip2}},
 	})
 	if err != nil {
 		return err
 	}
-	id := deref(created.ConnectionID)
-	fmt.Fprintf(w, "   created %s (%s)\n\n", id, deref(created.Message))
+	id := created.ConnectionID
+	fmt.Fprintf(w, "   created %s (%s)\n\n", id, created.Message)
 
 	fmt.Fprintln(w, "2. Wait until the connection and the peering of every queue are ACTIVE")
 	waitCtx, cancel := context.WithTimeout(ctx, p.waitFor)
@@ -115,7 +115,7 @@ func demo(ctx context.Context, e *env, p demoPlan) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "   %s\n\n", cmp(deref(deleted.Message), "deleted"))
+	fmt.Fprintf(w, "   %s\n\n", cmp(deleted.Message, "deleted"))
 	fmt.Fprintf(w, "Done: connection %s was created, became ACTIVE, and was deleted.\n", id)
 	return nil
 }
@@ -126,12 +126,4 @@ func cmp(a, b string) string {
 		return a
 	}
 	return b
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }

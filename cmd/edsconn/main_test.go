@@ -48,7 +48,7 @@ func TestDemoRunsTheProcedureOnTheEmbeddedFake(t *testing.T) {
 	for _, step := range []string{"1. Create connection", "2. Wait until", "3. Show the connection", "4. List", "5. Delete"} {
 		assert.Contains(t, out, step)
 	}
-	assert.Regexp(t, `poll 1 after .*: waiting for queue q1, queue q2`, out, "progress shows the CREATING peerings")
+	assert.Regexp(t, `poll 1 after .*: waiting for queue q1 \(CREATING\), queue q2 \(CREATING\)`, out, "progress shows the CREATING peerings")
 	assert.Regexp(t, `ACTIVE after \d`, out)
 	assert.Regexp(t, `edsconn_demo\s+ACTIVE\s+q1=ACTIVE,q2=ACTIVE\s+2`, out, "the shown connection is ACTIVE with both queues")
 	assert.Regexp(t, regexp.MustCompile(`Done: connection [0-9a-f-]{36} was created, became ACTIVE, and was deleted\.`), out)
@@ -81,7 +81,7 @@ func TestEveryCommandAgainstAFakeServer(t *testing.T) {
 	require.Equal(t, exitOK, code, errOut)
 	var created gen.CreateEnhancedConnectionResponse
 	require.NoError(t, json.Unmarshal([]byte(out), &created), out)
-	id := *created.ConnectionID
+	id := created.ConnectionID
 
 	steps := []struct {
 		args []string

@@ -34,20 +34,20 @@ func rowFromList(c gen.EnhancedConnection) connectionRow {
 	return makeRow(c.ID, c.Name, c.Status, c.AvailableQueueInfo, c.ElasticResourcePools, len(c.Hosts), c.CreateTime)
 }
 
-func makeRow(id, name *string, status *gen.ConnectionStatus, queues, pools []gen.PeerConnection, hosts int, created *int64) connectionRow {
+func makeRow(id, name string, status gen.ConnectionStatus, queues, pools []gen.PeerConnection, hosts int, created int64) connectionRow {
 	var peers []string
 	for _, p := range append(append([]gen.PeerConnection(nil), queues...), pools...) {
-		peers = append(peers, deref(p.Name)+"="+string(deref(p.Status)))
+		peers = append(peers, p.Name+"="+string(p.Status))
 	}
 	row := connectionRow{
-		id:     deref(id),
-		name:   deref(name),
-		status: string(deref(status)),
+		id:     id,
+		name:   name,
+		status: string(status),
 		peers:  cmp(strings.Join(peers, ","), "-"),
 		hosts:  fmt.Sprint(hosts),
 	}
-	if created != nil {
-		row.created = time.UnixMilli(*created).UTC().Format(time.RFC3339)
+	if created != 0 {
+		row.created = time.UnixMilli(created).UTC().Format(time.RFC3339)
 	}
 	return row
 }
@@ -73,16 +73,16 @@ func printTable(w io.Writer, v any) error {
 		}
 		return printConnectionTable(w, rows)
 	case *gen.CreateEnhancedConnectionResponse:
-		_, err := fmt.Fprintf(w, "created %s: %s\n", deref(x.ConnectionID), deref(x.Message))
+		_, err := fmt.Fprintf(w, "created %s: %s\n", x.ConnectionID, x.Message)
 		return err
 	case *gen.StatusResponse:
-		_, err := fmt.Fprintf(w, "ok: %s\n", cmp(deref(x.Message), "done"))
+		_, err := fmt.Fprintf(w, "ok: %s\n", cmp(x.Message, "done"))
 		return err
 	case *gen.ShowEnhancedConnectionPrivilegeResponse:
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "PROJECT\tOBJECT\tPRIVILEGES")
 		for _, p := range x.Privileges {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", cmp(deref(p.ApplicantProjectID), deref(p.ProjectID)), deref(p.Object), strings.Join(p.Privileges, ","))
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", cmp(p.ApplicantProjectID, p.ProjectID), p.Object, strings.Join(p.Privileges, ","))
 		}
 		return tw.Flush()
 	}

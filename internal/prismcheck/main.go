@@ -300,13 +300,13 @@ func createCheck(c *gen.Client, what string, body gen.CreateEnhancedConnectionJS
 		},
 		parse: typed(gen.ParseCreateEnhancedConnectionHTTPResponse,
 			func(r *gen.CreateEnhancedConnectionHTTPResponse) *gen.CreateEnhancedConnectionResponse {
-				if r.JSON201 == nil || r.JSON201.ConnectionID == nil {
+				if r.JSON201 == nil || r.JSON201.ConnectionID == "" {
 					return nil
 				}
 				return r.JSON201
 			}, "no typed 201 body with connection_id",
 			func(b *gen.CreateEnhancedConnectionResponse) (*bool, string) {
-				return b.IsSuccess, "connection_id " + *b.ConnectionID
+				return b.IsSuccess, "connection_id " + b.ConnectionID
 			})}
 }
 
@@ -321,11 +321,7 @@ func routeCheck(c *gen.Client, what string, body gen.CreateRouteToEnhancedConnec
 // status makes the parse of an operation that answers the StatusResponse envelope.
 func status[R any](parse func(*http.Response) (*R, error), body func(*R) *gen.StatusResponse) func(*http.Response) (string, error) {
 	return typed(parse, body, "no typed 200 body", func(s *gen.StatusResponse) (*bool, string) {
-		msg := ""
-		if s.Message != nil {
-			msg = *s.Message
-		}
-		return s.IsSuccess, fmt.Sprintf("is_success true, message %q", msg)
+		return s.IsSuccess, fmt.Sprintf("is_success true, message %q", s.Message)
 	})
 }
 
@@ -389,13 +385,13 @@ func bodilessChecks(c *gen.Client) []check {
 			},
 			parse: typed(gen.ParseShowEnhancedConnectionHTTPResponse,
 				func(r *gen.ShowEnhancedConnectionHTTPResponse) *gen.ShowEnhancedConnectionResponse {
-					if r.JSON200 == nil || r.JSON200.ID == nil {
+					if r.JSON200 == nil || r.JSON200.ID == "" {
 						return nil
 					}
 					return r.JSON200
 				}, "no typed 200 body with id",
 				func(b *gen.ShowEnhancedConnectionResponse) (*bool, string) {
-					return b.IsSuccess, fmt.Sprintf("id %s, %d host(s)", *b.ID, len(b.Hosts))
+					return b.IsSuccess, fmt.Sprintf("id %s, %d host(s)", b.ID, len(b.Hosts))
 				})},
 		{op: "ShowEnhancedConnectionPrivilege", what: "of " + connectionID, status: 200,
 			call: func(ctx context.Context) (*http.Response, error) {
@@ -435,7 +431,7 @@ func refusedChecks(c, anonymous *gen.Client) []check {
 		return gen.CreateEnhancedConnectionJSONRequestBody{
 			Name: "rds_conn", DestVpcID: "22094d8f-c310-4621-913d-4c4d655d8495",
 			DestNetworkID: "78f2562a-36e4-4b39-95b9-f5aab22e1281", Queues: []string{"q1"},
-			Hosts: []gen.Host{{IP: &ip, Name: &host}},
+			Hosts: []gen.Host{{IP: ip, Name: host}},
 		}
 	}
 	create := func(what, at string, edit func(*gen.CreateEnhancedConnectionJSONRequestBody)) check {
@@ -454,10 +450,10 @@ func refusedChecks(c, anonymous *gen.Client) []check {
 		}),
 		create("with 20,001 hosts", "request.body.hosts", func(b *gen.CreateEnhancedConnectionJSONRequestBody) {
 			ip, name := "192.168.0.1", "h"
-			b.Hosts = slices.Repeat([]gen.Host{{IP: &ip, Name: &name}}, 20001)
+			b.Hosts = slices.Repeat([]gen.Host{{IP: ip, Name: name}}, 20001)
 		}),
 		create(`with host ip "`+badIP+`"`, "request.body.hosts.0.ip", func(b *gen.CreateEnhancedConnectionJSONRequestBody) {
-			b.Hosts[0].IP = &badIP
+			b.Hosts[0].IP = badIP
 		}),
 		create("with an empty dest_vpc_id", "request.body.dest_vpc_id", func(b *gen.CreateEnhancedConnectionJSONRequestBody) {
 			b.DestVpcID = ""

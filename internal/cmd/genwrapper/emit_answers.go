@@ -15,6 +15,12 @@ func emitAnswers(ops []*opModel, g *goTypes) ([]byte, error) {
 	e.p("package wrapper")
 	e.p("")
 	e.p("import \"github.com/dli-openapi/enhanced-connections/gen\"")
+	checks := &requiredChecks{g: g, has: map[string]bool{}}
+	for _, name := range sortedKeys(seen) {
+		if _, err := checks.needs(name); err != nil {
+			return nil, err
+		}
+	}
 	for _, name := range sortedKeys(seen) {
 		fields, err := g.structFields(name)
 		if err != nil {
@@ -27,6 +33,11 @@ func emitAnswers(ops []*opModel, g *goTypes) ([]byte, error) {
 		e.p("")
 		e.p("// decode%s decodes a success answer into out, a *gen.%s.", name, name)
 		e.p("func decode%s(data []byte, out any) error { return unmarshalAnswer(data, out.(*gen.%s)) }", name, name)
+		if checks.has[name] {
+			e.p("")
+			e.p("// required%s reports the first field the spec requires that a decoded answer lacks.", name)
+			e.p("func required%s(out any) error { return check%s(out.(*gen.%s)) }", name, name, name)
+		}
 		e.p("")
 		e.p("// envelope%s reads is_success (absent counts as true) and message of a decoded answer.", name)
 		e.p("func envelope%s(out any) (ok bool, message string) {", name)
@@ -53,7 +64,109 @@ func emitAnswers(ops []*opModel, g *goTypes) ([]byte, error) {
 		e.p("\treturn %s, %s", okExpr, msgExpr)
 		e.p("}")
 	}
+	for _, name := range sortedKeys(checks.has) {
+		if !checks.has[name] {
+			continue
+		}
+		if err := checks.emit(&e, name); err != nil {
+			return nil, err
+		}
+	}
 	return []byte(e.b.String()), nil
+}
+
+// requiredChecks finds the answer types that have required fields, themselves or in what they
+// contain: a field oapi-codegen wrote without omitempty is one the spec requires.
+type requiredChecks struct {
+	g   *goTypes
+	has map[string]bool // struct name -> whether it needs a check
+}
+
+func (r *requiredChecks) needs(name string) (bool, error) {
+	if v, ok := r.has[name]; ok {
+		return v, nil
+	}
+	r.has[name] = false // a recursive type's own fields decide
+	fields, err := r.g.structFields(name)
+	if err != nil {
+		return false, err
+	}
+	need := false
+	for _, f := range fields {
+		if !f.omitEmpty && f.shape.kind != kInt32 && f.shape.kind != kInt64 && f.shape.kind != kInt && f.shape.kind != kBool {
+			need = true
+		}
+		if inner := structIn(f.shape); inner != "" {
+			n, err := r.needs(inner)
+			if err != nil {
+				return false, err
+			}
+			need = need || n
+		}
+	}
+	r.has[name] = need
+	return need, nil
+}
+
+// structIn is the struct a field holds directly, through a pointer or as slice elements.
+func structIn(s *shape) string {
+	for ; s != nil; s = s.elem {
+		if s.kind == kStruct {
+			return s.name
+		}
+	}
+	return ""
+}
+
+// emit writes check<name>, which reports the first required field that is absent or empty.
+func (r *requiredChecks) emit(e *emitter, name string) error {
+	fields, _ := r.g.structFields(name)
+	e.p("")
+	e.p("// check%s reports the first field the spec requires that the answer lacks.", name)
+	e.p("func check%s(v *gen.%s) error {", name, name)
+	for _, f := range fields {
+		ref := "v." + f.goName
+		if !f.omitEmpty {
+			switch f.shape.kind {
+			case kString:
+				e.p("\tif %s == \"\" {", ref)
+				e.p("\t\treturn missingField(%q)", f.json)
+				e.p("\t}")
+			case kSlice, kPointer, kOther:
+				e.p("\tif %s == nil {", ref)
+				e.p("\t\treturn missingField(%q)", f.json)
+				e.p("\t}")
+			}
+		}
+		inner := structIn(f.shape)
+		if inner == "" || !r.has[inner] {
+			continue
+		}
+		switch f.shape.kind {
+		case kStruct:
+			e.p("\tif err := check%s(&%s); err != nil {", inner, ref)
+			e.p("\t\treturn inField(err, %q, -1)", f.json)
+			e.p("\t}")
+		case kPointer:
+			e.p("\tif %s != nil {", ref)
+			e.p("\t\tif err := check%s(%s); err != nil {", inner, ref)
+			e.p("\t\t\treturn inField(err, %q, -1)", f.json)
+			e.p("\t\t}")
+			e.p("\t}")
+		case kSlice:
+			if f.shape.elem.kind != kStruct {
+				return fmt.Errorf("%s.%s: required fields inside a slice of %s are not supported", name, f.goName, f.shape.elem.goType())
+			}
+			e.p("\tfor i := range %s {", ref)
+			e.p("\t\tif err := check%s(&%s[i]); err != nil {", inner, ref)
+			e.p("\t\t\treturn inField(err, %q, i)", f.json)
+			e.p("\t\t}")
+			e.p("\t}")
+		}
+	}
+	e.p("\treturn nil")
+	e.p("}")
+	return nil
 }
 
 // flagExpr reads an is_success field: absent (a nil pointer) counts as success, since several

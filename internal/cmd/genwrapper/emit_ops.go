@@ -158,6 +158,9 @@ func emitDescriptor(e *emitter, op *opModel) {
 		e.p("\tnewParams: func() any { return new(gen.%s) },", op.ParamsType)
 	}
 	e.p("\tdecode:   decode%s,", op.SuccessType)
+	if op.checked {
+		e.p("\trequired: required%s,", op.SuccessType)
+	}
 	e.p("\tnewAnswer: func() any { return new(gen.%s) },", op.SuccessType)
 	e.p("\tenvelope: envelope%s,", op.SuccessType)
 	e.p("}")

@@ -65,6 +65,12 @@ func run(genFile, outDir string) error {
 			}
 		}
 	}
+	checks := &requiredChecks{g: g, has: map[string]bool{}}
+	for _, op := range ops {
+		if op.checked, err = checks.needs(op.SuccessType); err != nil {
+			return err
+		}
+	}
 	encoders, err := emitEncoders(ops, g)
 	if err != nil {
 		return err

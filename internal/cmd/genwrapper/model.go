@@ -32,6 +32,8 @@ type opModel struct {
 	// SuccessStatus and SuccessType describe the documented success answer.
 	SuccessStatus int
 	SuccessType   string
+	// checked is set when the success type has fields the spec requires.
+	checked bool
 	// requiredBodySlices are the body's top-level arrays that must be sent even when empty.
 	requiredBodySlices []field
 }
