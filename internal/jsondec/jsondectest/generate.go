@@ -134,7 +134,7 @@ func (g *Generator) object(t reflect.Type) {
 	var ms []member
 	for _, f := range fields {
 		if g.chance(0.8) {
-			ms = append(ms, member{g.key(f.name), f.name, f.typ})
+			ms = append(ms, member{g.key(f.name, fields), f.name, f.typ})
 		}
 	}
 	if len(ms) > 0 && g.chance(0.15) {
@@ -142,7 +142,7 @@ func (g *Generator) object(t reflect.Type) {
 		// decoded again and again exposes what an earlier, longer array left in its capacity.
 		m := ms[g.r.IntN(len(ms))]
 		for n := 1 + g.r.IntN(4); n > 0; n-- {
-			m.key = g.key(m.name)
+			m.key = g.key(m.name, fields)
 			ms = append(ms, m)
 		}
 	}
@@ -174,13 +174,25 @@ func (g *Generator) object(t reflect.Type) {
 	g.depth--
 }
 
-// key writes the key for a field named name: usually exact; else in another case, with a
-// letter in a form that folds to it ('ſ' for s, the Kelvin sign for k), escaped, or a near
-// miss that must not match.
-func (g *Generator) key(name string) string {
+// key writes the key for the field named name of fields: usually exact; else in another
+// case, with a letter in a form that folds to it ('ſ' for s, the Kelvin sign for k), escaped,
+// or a near miss that must not match. In a Valid document, a spelling that encoding/json
+// would match to another field (or none) is replaced by the exact name.
+func (g *Generator) key(name string, fields []field) string {
 	if !g.chance(0.15) && !g.mut() {
 		return quoteRaw(name)
 	}
+	quoted, seen := g.spell(name)
+	if !g.mutate {
+		if f := resolve(fields, seen); f == nil || f.name != name {
+			return quoteRaw(name)
+		}
+	}
+	return quoted
+}
+
+// spell returns a spelling of name, quoted as written and as encoding/json reads it.
+func (g *Generator) spell(name string) (quoted, seen string) {
 	var b strings.Builder
 	switch g.r.IntN(7) {
 	case 0:
@@ -203,17 +215,21 @@ func (g *Generator) key(name string) string {
 			b.WriteRune(c)
 		}
 	case 3: // escapes of every case
+		var w strings.Builder
 		for _, c := range name {
 			switch {
 			case g.chance(0.3):
-				b.WriteString(escapeRune(c, g.chance(0.5)))
+				w.WriteString(escapeRune(c, g.chance(0.5)))
+				b.WriteRune(c)
 			case c == 's' && g.chance(0.5):
-				b.WriteString(`\u017f`)
+				w.WriteString(`\u017f`)
+				b.WriteRune('ſ')
 			default:
+				w.WriteRune(c)
 				b.WriteRune(c)
 			}
 		}
-		return `"` + b.String() + `"`
+		return `"` + w.String() + `"`, b.String()
 	case 4: // near misses
 		switch g.r.IntN(4) {
 		case 0:
@@ -221,19 +237,16 @@ func (g *Generator) key(name string) string {
 		case 1:
 			b.WriteString(name[:len(name)-1])
 		case 2:
-			b.WriteString(name + "\xff")
+			return quoteRaw(name + "\xff"), name + "\ufffd"
 		default:
 			b.WriteString(" " + name)
 		}
 	case 5:
 		b.WriteString(strings.ToLower(name))
 	default:
-		b.WriteString(name)
-		if g.chance(0.5) {
-			return `"` + name + `\u0000"`
-		}
+		return `"` + name + `\u0000"`, name + "\x00"
 	}
-	return quoteRaw(b.String())
+	return quoteRaw(b.String()), b.String()
 }
 
 func (g *Generator) unknownKey() string {
@@ -439,8 +452,10 @@ func (g *Generator) integer(bits int, signed bool) {
 		return
 	}
 	switch {
-	case g.chance(0.3):
+	case g.chance(0.3) && signed:
 		g.emit(strconv.Itoa(g.r.IntN(200) - 100))
+	case g.chance(0.3):
+		g.emit(strconv.Itoa(g.r.IntN(100)))
 	case signed:
 		n := int64(g.r.Uint64()) >> (64 - bits)
 		g.emit(strconv.FormatInt(n, 10))
