@@ -33,7 +33,7 @@ func (d *Decoder) BoolPtr(p **bool) error {
 		if err != nil {
 			return err
 		}
-		*Alloc(p) = b
+		*target(p, &d.bools) = b
 		return nil
 	case 'n':
 		if err := d.literal("null"); err != nil {

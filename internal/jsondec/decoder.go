@@ -21,6 +21,14 @@ type Decoder struct {
 	// stack holds the kinds ('{' or '[') of the containers Skip is inside.
 	stack    []byte
 	stackBuf [32]byte
+	// The targets of the pointer fields of the common types come from slabs.
+	strs  slab[string]
+	i64s  slab[int64]
+	i32s  slab[int32]
+	ints  slab[int]
+	f64s  slab[float64]
+	f32s  slab[float32]
+	bools slab[bool]
 }
 
 // Unmarshal decodes data, one JSON value with only whitespace around it, into v with decode,

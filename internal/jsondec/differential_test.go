@@ -9,9 +9,9 @@ import (
 // generated is how many generated inputs each shape is checked on, per seed.
 func generated(t *testing.T) int {
 	if testing.Short() {
-		return 2000
+		return 1000
 	}
-	return 10000
+	return 5000
 }
 
 var shapeStrings = []string{"ACTIVE", "CREATING", "DELETED", "FAILED", "red", "green", "blue"}
@@ -22,19 +22,23 @@ var shapeStrings = []string{"ACTIVE", "CREATING", "DELETED", "FAILED", "red", "g
 func TestDifferential(t *testing.T) {
 	for _, seed := range []uint64{1, 2} {
 		t.Run("connList", func(t *testing.T) {
+			t.Parallel()
 			st := jsondectest.Run(t, decodeConnList, jsondectest.Config{Seed: seed, N: generated(t), Strings: shapeStrings})
 			checkStats(t, st, false)
 		})
 		t.Run("scalars", func(t *testing.T) {
+			t.Parallel()
 			st := jsondectest.Run(t, decodeScalars, jsondectest.Config{Seed: seed, N: generated(t), Strings: shapeStrings})
 			checkStats(t, st, false)
 		})
 		t.Run("records", func(t *testing.T) {
+			t.Parallel()
 			st := jsondectest.Run(t, decodeRecords, jsondectest.Config{Seed: seed, N: generated(t), Strings: shapeStrings, Required: recordsRequired})
 			checkStats(t, st, true)
 		})
 		t.Run("[]conn", func(t *testing.T) {
-			st := jsondectest.Run(t, decodeConns, jsondectest.Config{Seed: seed, N: generated(t) / 4, Strings: shapeStrings})
+			t.Parallel()
+			st := jsondectest.Run(t, decodeConns, jsondectest.Config{Seed: seed, N: generated(t) / 2, Strings: shapeStrings})
 			checkStats(t, st, false)
 		})
 	}

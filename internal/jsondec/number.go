@@ -139,14 +139,14 @@ func intValue[T int | int32 | int64](d *Decoder, p *T, want string) error {
 
 // intPtr decodes the next value into **p: null sets *p to nil, a number is stored in the
 // pointee of *p, allocated when *p is nil.
-func intPtr[T int | int32 | int64](d *Decoder, p **T, want string) error {
+func intPtr[T int | int32 | int64](d *Decoder, p **T, s *slab[T], want string) error {
 	switch c := d.next(); {
 	case isNumberStart(c):
 		n, err := integer[T](d, want)
 		if err != nil {
 			return err
 		}
-		*Alloc(p) = n
+		*target(p, s) = n
 		return nil
 	case c == 'n':
 		if err := d.literal("null"); err != nil {
@@ -172,15 +172,15 @@ func (d *Decoder) Int(p *int) error { return intValue(d, p, "int") }
 
 // Int64Ptr decodes the next value into *p: null sets nil, an integer is stored in *p's
 // pointee, allocated if *p is nil.
-func (d *Decoder) Int64Ptr(p **int64) error { return intPtr(d, p, "int64") }
+func (d *Decoder) Int64Ptr(p **int64) error { return intPtr(d, p, &d.i64s, "int64") }
 
 // Int32Ptr decodes the next value into *p: null sets nil, an integer is stored in *p's
 // pointee, allocated if *p is nil.
-func (d *Decoder) Int32Ptr(p **int32) error { return intPtr(d, p, "int32") }
+func (d *Decoder) Int32Ptr(p **int32) error { return intPtr(d, p, &d.i32s, "int32") }
 
 // IntPtr decodes the next value into *p: null sets nil, an integer is stored in *p's pointee,
 // allocated if *p is nil.
-func (d *Decoder) IntPtr(p **int) error { return intPtr(d, p, "int") }
+func (d *Decoder) IntPtr(p **int) error { return intPtr(d, p, &d.ints, "int") }
 
 // Float64 decodes the next value into *p: any number within float64's range; null leaves *p
 // unchanged.
@@ -208,7 +208,7 @@ func (d *Decoder) Float64Ptr(p **float64) error {
 		if err != nil {
 			return err
 		}
-		*Alloc(p) = f
+		*target(p, &d.f64s) = f
 		return nil
 	case c == 'n':
 		if err := d.literal("null"); err != nil {
@@ -246,7 +246,7 @@ func (d *Decoder) Float32Ptr(p **float32) error {
 		if err != nil {
 			return err
 		}
-		*Alloc(p) = float32(f)
+		*target(p, &d.f32s) = float32(f)
 		return nil
 	case c == 'n':
 		if err := d.literal("null"); err != nil {

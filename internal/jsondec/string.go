@@ -178,7 +178,24 @@ func (d *Decoder) String(p *string) error { return StringOf(d, p) }
 
 // StringPtr decodes the next value into *p: null sets nil, a string is stored in *p's pointee,
 // allocated if *p is nil.
-func (d *Decoder) StringPtr(p **string) error { return StringPtrOf(d, p) }
+func (d *Decoder) StringPtr(p **string) error {
+	switch d.next() {
+	case '"':
+		b, err := d.readString()
+		if err != nil {
+			return err
+		}
+		*target(p, &d.strs) = string(b)
+		return nil
+	case 'n':
+		if err := d.literal("null"); err != nil {
+			return err
+		}
+		*p = nil
+		return nil
+	}
+	return d.mismatch("string")
+}
 
 // Enum is StringOf for a type with known values (an enum of the spec): a string equal to one
 // of known is stored as that value, without allocating; any other string is stored as

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -14,11 +15,24 @@ type field struct {
 	typ   reflect.Type
 }
 
+// fieldCache holds jsonFields by type: the generator and the presence walker ask for every
+// object they write or visit.
+var fieldCache sync.Map // reflect.Type -> []field
+
 // jsonFields lists the fields encoding/json decodes into, in field order, for the structs
 // generated code has: exported fields, named by their json tag (or by the Go name when the tag
 // has none or an invalid one), "-" skipped. Embedded structs and two fields of one name, which
 // encoding/json resolves by rules this package does not repeat, are refused.
 func jsonFields(t reflect.Type) []field {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.([]field)
+	}
+	f := structFields(t)
+	fieldCache.Store(t, f)
+	return f
+}
+
+func structFields(t reflect.Type) []field {
 	var out []field
 	seen := map[string]bool{}
 	for i := 0; i < t.NumField(); i++ {

@@ -20,6 +20,9 @@ type Generator struct {
 	depth   int  // containers open around the value being written
 	mutate  bool // whether the document being written gets structural mutations
 	mutRate float64
+	// deep is whether the document may still get a value nested around the depth limit: at
+	// most one, since such a document is 20 KB or more.
+	deep bool
 }
 
 // NewGenerator returns a Generator of inputs for t, seeded with seed. strs are values that
@@ -59,6 +62,7 @@ func (g *Generator) Next() []byte {
 
 func (g *Generator) document() []byte {
 	g.buf, g.depth = g.buf[:0], 0
+	g.deep = g.mutate && g.chance(0.03)
 	g.space()
 	g.value(g.t)
 	g.space()
@@ -256,15 +260,16 @@ func (g *Generator) unknownKey() string {
 // unknownValue writes the value of an unknown key: any JSON, rarely nested around the depth
 // limit of encoding/json, counted from the depth the value is at.
 func (g *Generator) unknownValue() {
-	if g.mutate && g.chance(0.03) {
-		g.deep(10000 - g.depth + g.r.IntN(4) - 1)
+	if g.deep && g.chance(0.5) {
+		g.deep = false
+		g.nest(10000 - g.depth + g.r.IntN(4) - 1)
 		return
 	}
 	g.anyValue(3)
 }
 
-// deep writes a value of n nested arrays and objects.
-func (g *Generator) deep(n int) {
+// nest writes a value of n nested arrays and objects.
+func (g *Generator) nest(n int) {
 	closers := make([]byte, 0, n)
 	for i := 0; i < n; i++ {
 		if g.chance(0.7) {
@@ -291,7 +296,7 @@ func (g *Generator) array(elem reflect.Type) {
 		return
 	}
 	n := 1 + g.r.IntN(4)
-	if g.chance(0.05) {
+	if g.chance(0.02) {
 		n += g.r.IntN(20)
 	}
 	g.emit("[")
