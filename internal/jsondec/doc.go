@@ -36,6 +36,15 @@
 // document order, as a decode stops there; encoding/json reports the first type error after
 // decoding the rest, so the value left behind after an error differs (callers discard it).
 //
+// Generated code (ExampleUnmarshal shows its shape) matches keys with a switch on the exact
+// names, then one on the folded names computed with Fold, giving a folded name to the first
+// field in field order when two fields fold equal (encoding/json's precedence); passes the
+// spec's field names to InField, so that paths never carry input; decodes a pointer to a
+// struct with Null and Alloc, and the pointer fields of primitive types with the Ptr methods.
+// Those methods take the pointers' targets from arrays of up to 128 shared by one decode,
+// which halves the allocations of a list answer; each pointer still has a target of its own,
+// but a target kept alive keeps its array alive.
+//
 // Not covered, because generated types do not have them: Unmarshaler and TextUnmarshaler
 // implementations, the ",string" tag option, embedded structs, []byte as base64, unsigned
 // integers, json.Number. The generator falls back to Decoder.Fallback for any such value.
