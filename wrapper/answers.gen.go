@@ -5,11 +5,6 @@ package wrapper
 
 import "github.com/dli-openapi/enhanced-connections/gen"
 
-// decodeCreateEnhancedConnectionResponse decodes a success answer into out, a *gen.CreateEnhancedConnectionResponse.
-func decodeCreateEnhancedConnectionResponse(data []byte, out any) error {
-	return unmarshalAnswer(data, out.(*gen.CreateEnhancedConnectionResponse))
-}
-
 // requiredCreateEnhancedConnectionResponse reports the first field the spec requires that a decoded answer lacks.
 func requiredCreateEnhancedConnectionResponse(out any) error {
 	return checkCreateEnhancedConnectionResponse(out.(*gen.CreateEnhancedConnectionResponse))
@@ -19,11 +14,6 @@ func requiredCreateEnhancedConnectionResponse(out any) error {
 func envelopeCreateEnhancedConnectionResponse(out any) (ok bool, message string) {
 	v := out.(*gen.CreateEnhancedConnectionResponse)
 	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
-}
-
-// decodeListEnhancedConnectionsResponse decodes a success answer into out, a *gen.ListEnhancedConnectionsResponse.
-func decodeListEnhancedConnectionsResponse(data []byte, out any) error {
-	return unmarshalAnswer(data, out.(*gen.ListEnhancedConnectionsResponse))
 }
 
 // requiredListEnhancedConnectionsResponse reports the first field the spec requires that a decoded answer lacks.
@@ -37,20 +27,10 @@ func envelopeListEnhancedConnectionsResponse(out any) (ok bool, message string) 
 	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
 }
 
-// decodeShowEnhancedConnectionPrivilegeResponse decodes a success answer into out, a *gen.ShowEnhancedConnectionPrivilegeResponse.
-func decodeShowEnhancedConnectionPrivilegeResponse(data []byte, out any) error {
-	return unmarshalAnswer(data, out.(*gen.ShowEnhancedConnectionPrivilegeResponse))
-}
-
 // envelopeShowEnhancedConnectionPrivilegeResponse reads is_success (absent counts as true) and message of a decoded answer.
 func envelopeShowEnhancedConnectionPrivilegeResponse(out any) (ok bool, message string) {
 	v := out.(*gen.ShowEnhancedConnectionPrivilegeResponse)
 	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
-}
-
-// decodeShowEnhancedConnectionResponse decodes a success answer into out, a *gen.ShowEnhancedConnectionResponse.
-func decodeShowEnhancedConnectionResponse(data []byte, out any) error {
-	return unmarshalAnswer(data, out.(*gen.ShowEnhancedConnectionResponse))
 }
 
 // requiredShowEnhancedConnectionResponse reports the first field the spec requires that a decoded answer lacks.
@@ -62,11 +42,6 @@ func requiredShowEnhancedConnectionResponse(out any) error {
 func envelopeShowEnhancedConnectionResponse(out any) (ok bool, message string) {
 	v := out.(*gen.ShowEnhancedConnectionResponse)
 	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
-}
-
-// decodeStatusResponse decodes a success answer into out, a *gen.StatusResponse.
-func decodeStatusResponse(data []byte, out any) error {
-	return unmarshalAnswer(data, out.(*gen.StatusResponse))
 }
 
 // envelopeStatusResponse reads is_success (absent counts as true) and message of a decoded answer.

@@ -299,7 +299,7 @@ func TestNothingEmptyIsASuccess(t *testing.T) {
 		{"create: success without the id", 201, `{"is_success":true,"message":"ok"}`, createCall, "connection_id", "missing"},
 		{"create: a null id", 201, `{"is_success":true,"connection_id":null}`, createCall, "connection_id", "missing"},
 		{"create: an id of the wrong type", 201, `{"connection_id":42}`, createCall, "connection_id", "want string"},
-		{"create: truncated", 201, `{"connection_id":"` + testConnID, createCall, "", "not valid JSON"},
+		{"create: truncated", 201, `{"connection_id":"` + testConnID, createCall, "connection_id", "not valid JSON"},
 		{"show: {}", 200, "{}", showCall, "id", "missing"},
 		{"show: no status", 200, `{"id":"` + testConnID + `"}`, showCall, "status", "missing"},
 		{"list: an entry without id", 200, `{"count":1,"connections":[{"status":"ACTIVE"}]}`, listCall, "connections[0].id", "missing"},

@@ -1,11 +1,12 @@
 package wrapper
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/dli-openapi/enhanced-connections/internal/jsondec"
 )
 
 // The request bodies are written by generated appenders (encode.gen.go) rather than by
@@ -92,31 +93,66 @@ var errNotAnObject = errors.New("not a JSON object")
 // errEmptyAnswer is the decode error of a success answer without a body.
 var errEmptyAnswer = errors.New("empty body")
 
-// unmarshalAnswer decodes a success answer: nothing but a JSON object passes as success.
-func unmarshalAnswer[T any](data []byte, out *T) error {
-	trimmed := bytes.TrimLeft(data, " \t\r\n")
-	switch {
-	case len(trimmed) == 0:
-		return errEmptyAnswer
-	case trimmed[0] != '{':
+// wantObject refuses a success answer that is empty or not a JSON object, before decoding: a
+// null, an array or a string would otherwise decode into an empty struct.
+func wantObject(data []byte) error {
+	for _, c := range data {
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '{':
+			return nil
+		}
 		return errNotAnObject
 	}
-	return json.Unmarshal(data, out)
+	return errEmptyAnswer
+}
+
+// decodeJSONPointer decodes a pointer to a struct: null sets nil, anything else decodes into
+// the pointed-to value (reused when set), as encoding/json does.
+func decodeJSONPointer[T any](d *jsondec.Decoder, p **T, decode func(*jsondec.Decoder, *T) error) error {
+	if d.Null() {
+		*p = nil
+		return nil
+	}
+	return decode(d, jsondec.Alloc(p))
+}
+
+// decodeJSONStrings decodes an array of strings with encoding/json's growth and truncation.
+func decodeJSONStrings[S ~string](d *jsondec.Decoder, s *[]S) error {
+	if ok, err := jsondec.BeginSlice(d, s); !ok {
+		return err
+	}
+	i := 0
+	for ; ; i++ {
+		more, err := d.NextElem(i == 0)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if err := jsondec.StringOf(d, jsondec.Elem(s, i)); err != nil {
+			return jsondec.InIndex(err, i)
+		}
+	}
+	jsondec.EndSlice(s, i)
+	return nil
 }
 
 // describeDecodeError turns a decode error into the field it concerns and words that never
 // quote the answer.
 func describeDecodeError(err error) (field, reason string) {
-	var te *json.UnmarshalTypeError
-	var se *json.SyntaxError
+	var te *jsondec.TypeError
+	var se *jsondec.SyntaxError
 	var me *missingFieldError
 	switch {
 	case errors.As(err, &me):
 		return me.path, "missing, but the spec requires it"
 	case errors.As(err, &te):
-		return te.Field, "want " + te.Type.String() + ", got " + te.Value
+		return te.Path, "want " + te.Want + ", got " + te.Got
 	case errors.As(err, &se):
-		return "", "not valid JSON (at byte " + strconv.FormatInt(se.Offset, 10) + ")"
+		return se.Path, "not valid JSON (at byte " + strconv.FormatInt(se.Offset, 10) + ")"
 	}
 	return "", err.Error()
 }

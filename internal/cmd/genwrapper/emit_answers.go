@@ -2,8 +2,8 @@ package main
 
 import "fmt"
 
-// emitAnswers writes answers.gen.go: for every success type, its decoder and its envelope
-// reader (is_success and message).
+// emitAnswers writes answers.gen.go: for every success type, its envelope reader (is_success
+// and message) and the check of the fields the spec requires.
 func emitAnswers(ops []*opModel, g *goTypes) ([]byte, error) {
 	seen := map[string]bool{}
 	for _, op := range ops {
@@ -31,14 +31,10 @@ func emitAnswers(ops []*opModel, g *goTypes) ([]byte, error) {
 			byJSON[f.json] = f
 		}
 		e.p("")
-		e.p("// decode%s decodes a success answer into out, a *gen.%s.", name, name)
-		e.p("func decode%s(data []byte, out any) error { return unmarshalAnswer(data, out.(*gen.%s)) }", name, name)
 		if checks.has[name] {
-			e.p("")
 			e.p("// required%s reports the first field the spec requires that a decoded answer lacks.", name)
 			e.p("func required%s(out any) error { return check%s(out.(*gen.%s)) }", name, name, name)
 		}
-		e.p("")
 		e.p("// envelope%s reads is_success (absent counts as true) and message of a decoded answer.", name)
 		e.p("func envelope%s(out any) (ok bool, message string) {", name)
 		ok, msg := byJSON["is_success"], byJSON["message"]
@@ -93,7 +89,11 @@ func (r *requiredChecks) needs(name string) (bool, error) {
 	}
 	need := false
 	for _, f := range fields {
-		if !f.omitEmpty && f.shape.kind != kInt32 && f.shape.kind != kInt64 && f.shape.kind != kInt && f.shape.kind != kBool {
+		if !f.omitEmpty {
+			switch f.shape.kind {
+			case kInt32, kInt64, kInt, kBool, kFloat64:
+				return false, fmt.Errorf("%s.%s: a required number or boolean in an answer cannot be told from an absent one after decoding; teach the decoders (emit_decode.go) to track its presence", name, f.goName)
+			}
 			need = true
 		}
 		if inner := structIn(f.shape); inner != "" {

@@ -14,7 +14,8 @@ import (
 // the very types the wrapper's code will use, so that a change in how a schema maps to Go (a
 // pointer dropped by the overlay, say) changes the generated code with it.
 type goTypes struct {
-	decls map[string]*ast.TypeSpec
+	decls  map[string]*ast.TypeSpec
+	consts []constDecl
 }
 
 func loadGoTypes(path string) (*goTypes, error) {
@@ -22,7 +23,7 @@ func loadGoTypes(path string) (*goTypes, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &goTypes{decls: make(map[string]*ast.TypeSpec)}
+	g := &goTypes{decls: make(map[string]*ast.TypeSpec), consts: collectConsts(f.Decls)}
 	for _, d := range f.Decls {
 		gd, ok := d.(*ast.GenDecl)
 		if !ok || gd.Tok != token.TYPE {

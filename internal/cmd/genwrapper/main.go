@@ -1,8 +1,9 @@
 // Command genwrapper writes the per-operation surface of package wrapper from the spec and the
 // Go types oapi-codegen generated from it (gen/dli.gen.go): one Client method per operationId
 // with its documentation, path, parameters, body, success type and retry class
-// (operations.gen.go), the request body encoders (encode.gen.go) and the answer decoders
-// (answers.gen.go). The hand-written wrapper keeps only what every operation shares.
+// (operations.gen.go), the request body encoders (encode.gen.go), the answer decoders
+// (decode.gen.go, with their differential test decode_gen_test.go) and the answers' envelope
+// and required-field checks (answers.gen.go). The hand-written wrapper keeps only what every operation shares.
 //
 //	go run ./internal/cmd/genwrapper -gen gen/dli.gen.go -o wrapper
 //
@@ -79,10 +80,16 @@ func run(genFile, outDir string) error {
 	if err != nil {
 		return err
 	}
+	decoders, decoderTest, err := emitDecoders(ops, g)
+	if err != nil {
+		return err
+	}
 	for name, src := range map[string][]byte{
-		"operations.gen.go": emitOperations(ops),
-		"encode.gen.go":     encoders,
-		"answers.gen.go":    answers,
+		"operations.gen.go":  emitOperations(ops),
+		"encode.gen.go":      encoders,
+		"answers.gen.go":     answers,
+		"decode.gen.go":      decoders,
+		"decode_gen_test.go": decoderTest,
 	} {
 		if err := writeGo(filepath.Join(outDir, name), src); err != nil {
 			return err
