@@ -39,6 +39,7 @@ func init() {
 		{"delete", "delete a connection (DeleteEnhancedConnection)", runDelete},
 		{"demo", "the documented procedure: create, wait ACTIVE, show, list, delete", runDemo},
 		{"fake-server", "serve the fake DLI for other tools (default 127.0.0.1:8080)", runFakeServer},
+		{"version", "print the module version, the spec's info.version and Go's version", runVersion},
 	}
 }
 

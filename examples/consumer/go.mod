@@ -1,6 +1,6 @@
 module example.com/dli-consumer
 
-go 1.26.8
+go 1.25.0
 
 require github.com/dli-openapi/enhanced-connections v0.0.0-00010101000000-000000000000
 

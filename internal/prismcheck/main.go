@@ -259,8 +259,10 @@ func seedBuilders(c *gen.Client) map[string]func(raw []byte) (check, error) {
 				return c.DisassociateQueueFromEnhancedConnection(ctx, projectID, connectionID, nil, b)
 			}, status(gen.ParseDisassociateQueueFromEnhancedConnectionHTTPResponse, func(r *gen.DisassociateQueueFromEnhancedConnectionHTTPResponse) *gen.StatusResponse { return r.JSON200 }))
 		}),
+		//lint:ignore SA1019 the deprecated v2.0 route paths are in the spec, so Prism must accept them too
 		"CreateEnhancedConnectionRoutes": fromSeed(func(b gen.CreateEnhancedConnectionRoutesJSONRequestBody) check {
 			return statusCheck(func(ctx context.Context) (*http.Response, error) {
+				//lint:ignore SA1019 the deprecated v2.0 route paths are in the spec, so Prism must accept them too
 				return c.CreateEnhancedConnectionRoutes(ctx, projectID, connectionID, nil, b)
 			}, status(gen.ParseCreateEnhancedConnectionRoutesHTTPResponse, func(r *gen.CreateEnhancedConnectionRoutesHTTPResponse) *gen.StatusResponse { return r.JSON200 }))
 		}),
@@ -411,6 +413,7 @@ func bodilessChecks(c *gen.Client) []check {
 			parse: status(gen.ParseDeleteRouteFromEnhancedConnectionHTTPResponse, func(r *gen.DeleteRouteFromEnhancedConnectionHTTPResponse) *gen.StatusResponse { return r.JSON200 })},
 		{op: "DeleteEnhancedConnectionRoutes", what: "route " + routeName, status: 200,
 			call: func(ctx context.Context) (*http.Response, error) {
+				//lint:ignore SA1019 the deprecated v2.0 route paths are in the spec, so Prism must accept them too
 				return c.DeleteEnhancedConnectionRoutes(ctx, projectID, connectionID, routeName, nil)
 			},
 			parse: status(gen.ParseDeleteEnhancedConnectionRoutesHTTPResponse, func(r *gen.DeleteEnhancedConnectionRoutesHTTPResponse) *gen.StatusResponse { return r.JSON200 })},

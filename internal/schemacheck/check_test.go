@@ -210,6 +210,7 @@ func TestTypedValuesMatchTheirJSON(t *testing.T) {
 		{Name: "ok", List: nil, Count: 1},
 		{Name: "Ok", List: []string{"x"}, Count: 2, Opt: "ab", Hosts: []typedHost{{IP: str("1.2.3.4")}, {}, {}}},
 		{Name: "ok", List: []string{}, Count: -1, Hosts: []typedHost{{Name: str("")}}, Any: map[string]any{"k": 1}},
+		{Name: "ok", List: []string{}, Count: 1, hidden: "unexported: never encoded, never checked"},
 	} {
 		typed, err := s.Validate(&b)
 		require.NoError(t, err)

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	enhancedconnections "github.com/dli-openapi/enhanced-connections"
+)
+
+// versionInfo is what `edsconn version` prints: enough to say which release, which spec and
+// which Go a bug report is about.
+type versionInfo struct {
+	Module  string `json:"module"`
+	Version string `json:"version"` // the module version, "(devel)" when built from a checkout
+	Spec    string `json:"spec"`    // info.version of the embedded spec
+	Go      string `json:"go"`
+	// Platform is GOOS/GOARCH of the binary.
+	Platform string `json:"platform"`
+	// Revision and Modified come from the build's VCS stamp, when it has one (go build in a
+	// git checkout); a module download has none, and needs none: Version names it.
+	Revision string `json:"vcs_revision,omitempty"`
+	Modified bool   `json:"vcs_modified,omitempty"`
+}
+
+// fromBuildInfo reads the module's version and VCS stamp from what the go command recorded in the
+// binary. Every release's version is its tag (go install ...@v0.2.0 records v0.2.0); a binary
+// built inside a checkout records "(devel)", or with VCS stamping a pseudo-version.
+func fromBuildInfo(bi *debug.BuildInfo, ok bool) versionInfo {
+	v := versionInfo{Module: "github.com/dli-openapi/enhanced-connections", Version: "unknown", Go: runtime.Version(),
+		Platform: runtime.GOOS + "/" + runtime.GOARCH}
+	if !ok || bi == nil {
+		return v
+	}
+	if bi.Main.Path != "" {
+		v.Module = bi.Main.Path
+	}
+	v.Version = bi.Main.Version
+	if v.Version == "" {
+		v.Version = "(devel)"
+	}
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			v.Revision = s.Value
+		case "vcs.modified":
+			v.Modified = s.Value == "true"
+		}
+	}
+	return v
+}
+
+// specVersion is info.version of the embedded spec. The CLI links kin-openapi already (the
+// embedded fake serves the spec with it), so reading the spec costs no new dependency; the
+// wrapper, which must not link a YAML parser, is not involved.
+func specVersion() (string, error) {
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromData(enhancedconnections.Spec())
+	if err != nil {
+		return "", fmt.Errorf("read the embedded spec: %w", err)
+	}
+	return doc.Info.Version, nil
+}
+
+// runVersion prints the module version, the spec's info.version and Go's version.
+func runVersion(_ context.Context, e *env, args []string) int {
+	fs := flag.NewFlagSet("version", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	var output string
+	fs.StringVar(&output, "o", "text", "output format: text or json (table is text)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: edsconn version [-o text|json]\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() != 0 {
+		return e.fail(usageError(fmt.Errorf("version takes no arguments, got %q", fs.Args())))
+	}
+	if output != "text" && output != "table" && output != "json" {
+		return e.fail(usageError(fmt.Errorf("-o must be text or json, not %q", output)))
+	}
+	v := fromBuildInfo(debug.ReadBuildInfo())
+	spec, err := specVersion()
+	if err != nil {
+		return e.fail(err)
+	}
+	v.Spec = spec
+	if output == "json" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return e.fail(enc.Encode(v))
+	}
+	rev := ""
+	if v.Revision != "" {
+		rev = ", revision " + v.Revision
+		if v.Modified {
+			rev += " (modified)"
+		}
+	}
+	_, err = fmt.Fprintf(e.stdout, "edsconn %s (%s%s)\nspec    %s (info.version)\ngo      %s %s\n",
+		v.Version, v.Module, rev, v.Spec, v.Go, v.Platform)
+	return e.fail(err)
+}
