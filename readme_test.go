@@ -34,6 +34,7 @@ var snippetImports = map[string]string{
 	"fake":                "github.com/dli-openapi/enhanced-connections/fake",
 	"gen":                 "github.com/dli-openapi/enhanced-connections/gen",
 	"wrapper":             "github.com/dli-openapi/enhanced-connections/wrapper",
+	"signer":              "github.com/dli-openapi/enhanced-connections/wrapper/signer",
 }
 
 // goBlock is one ```go block: its text and the README line of its first line.

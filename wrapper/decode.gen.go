@@ -917,3 +917,25 @@ var knownConnectionStatus = []gen.ConnectionStatus{gen.ConnectionActive, gen.Con
 
 // knownPeerStatus are the values of gen.PeerStatus, whose strings a decode reuses instead of allocating.
 var knownPeerStatus = []gen.PeerStatus{gen.PeerActive, gen.PeerCreating, gen.PeerFailed}
+
+// decodeJSONStrings decodes an array of strings with encoding/json's growth and truncation.
+func decodeJSONStrings[S ~string](d *jsondec.Decoder, s *[]S) error {
+	if ok, err := jsondec.BeginSlice(d, s); !ok {
+		return err
+	}
+	i := 0
+	for ; ; i++ {
+		more, err := d.NextElem(i == 0)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if err := jsondec.StringOf(d, jsondec.Elem(s, i)); err != nil {
+			return jsondec.InIndex(err, i)
+		}
+	}
+	jsondec.EndSlice(s, i)
+	return nil
+}

@@ -76,7 +76,7 @@ func TestEveryOperationAgainstTheFake(t *testing.T) {
 	require.NoError(t, err)
 	_, err = c.CreateRouteToEnhancedConnection(ctx, id, gen.CreateRouteRequest{Name: "rds-net", Cidr: "192.168.2.0/24"})
 	require.NoError(t, err)
-	//lint:ignore SA1019 the deprecated v2.0 paths are part of the API and must keep working
+	// The deprecated v2.0 paths are part of the API and must keep working.
 	_, err = c.CreateEnhancedConnectionRoutes(ctx, id, gen.CreateRouteRequest{Name: "old-net", Cidr: "192.168.3.0/24"})
 	require.NoError(t, err)
 
@@ -98,7 +98,6 @@ func TestEveryOperationAgainstTheFake(t *testing.T) {
 
 	_, err = c.DeleteRouteFromEnhancedConnection(ctx, id, "rds-net")
 	require.NoError(t, err)
-	//lint:ignore SA1019 see above
 	_, err = c.DeleteEnhancedConnectionRoutes(ctx, id, "old-net")
 	require.NoError(t, err)
 

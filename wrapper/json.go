@@ -1,7 +1,6 @@
 package wrapper
 
 import (
-	"encoding/json"
 	"errors"
 	"strconv"
 	"unicode/utf8"
@@ -27,18 +26,6 @@ func closeObject(b []byte) []byte {
 	return append(b, '}')
 }
 
-// appendMarshaled appends what json.Marshal writes for a value the appenders do not know
-// (interface{} and map fields); json.Marshal's output has no trailing newline.
-func appendMarshaled(b []byte, v any) []byte {
-	out, err := json.Marshal(v)
-	if err != nil {
-		// Only a value json.Marshal cannot encode (a channel, a NaN) gets here; the validator
-		// refuses such values before encoding.
-		return append(b, "null"...)
-	}
-	return append(b, out...)
-}
-
 // appendQueryString appends name=value to a query, escaped as url.Values.Encode does (a space as
 // '+', which the signer rewrites to %20 as the vendor SDK does).
 func appendQueryString(b []byte, name, value string) []byte {
@@ -58,16 +45,6 @@ func appendQueryInt(b []byte, name string, value int64) []byte {
 	b = append(b, name...)
 	b = append(b, '=')
 	return strconv.AppendInt(b, value, 10)
-}
-
-// appendQueryBool appends name=true or name=false.
-func appendQueryBool(b []byte, name string, value bool) []byte {
-	if len(b) > 0 {
-		b = append(b, '&')
-	}
-	b = append(b, name...)
-	b = append(b, '=')
-	return strconv.AppendBool(b, value)
 }
 
 // appendQueryEscaped is url.QueryEscape without the intermediate string.
@@ -108,38 +85,6 @@ func wantObject(data []byte) error {
 	return errEmptyAnswer
 }
 
-// decodeJSONPointer decodes a pointer to a struct: null sets nil, anything else decodes into
-// the pointed-to value (reused when set), as encoding/json does.
-func decodeJSONPointer[T any](d *jsondec.Decoder, p **T, decode func(*jsondec.Decoder, *T) error) error {
-	if d.Null() {
-		*p = nil
-		return nil
-	}
-	return decode(d, jsondec.Alloc(p))
-}
-
-// decodeJSONStrings decodes an array of strings with encoding/json's growth and truncation.
-func decodeJSONStrings[S ~string](d *jsondec.Decoder, s *[]S) error {
-	if ok, err := jsondec.BeginSlice(d, s); !ok {
-		return err
-	}
-	i := 0
-	for ; ; i++ {
-		more, err := d.NextElem(i == 0)
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		if err := jsondec.StringOf(d, jsondec.Elem(s, i)); err != nil {
-			return jsondec.InIndex(err, i)
-		}
-	}
-	jsondec.EndSlice(s, i)
-	return nil
-}
-
 // describeDecodeError turns a decode error into the field it concerns and words that never
 // quote the answer.
 func describeDecodeError(err error) (field, reason string) {
@@ -155,15 +100,6 @@ func describeDecodeError(err error) (field, reason string) {
 		return se.Path, "not valid JSON (at byte " + strconv.FormatInt(se.Offset, 10) + ")"
 	}
 	return "", err.Error()
-}
-
-// deref returns *p, or the zero value for nil.
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }
 
 // appendJSONString appends s quoted as encoding/json quotes a string with HTML escaping on

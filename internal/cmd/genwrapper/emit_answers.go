@@ -57,6 +57,7 @@ func emitAnswers(ops []*opModel, g *goTypes) ([]byte, error) {
 				return nil, fmt.Errorf("%s: %w", name, err)
 			}
 		}
+		markHelpers(&e, okExpr+msgExpr)
 		e.p("\treturn %s, %s", okExpr, msgExpr)
 		e.p("}")
 	}
@@ -68,7 +69,7 @@ func emitAnswers(ops []*opModel, g *goTypes) ([]byte, error) {
 			return nil, err
 		}
 	}
-	return []byte(e.b.String()), nil
+	return e.source(), nil
 }
 
 // requiredChecks finds the answer types that have required fields, themselves or in what they

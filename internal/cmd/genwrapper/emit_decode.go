@@ -156,7 +156,7 @@ func emitDecoders(ops []*opModel, g *goTypes) (src, test []byte, err error) {
 	testSrc := te.b.String()
 	// The test file needs gen only for the aliases above.
 	testSrc = replaceOnce(testSrc, "\t\"testing\"\n", "\t\"testing\"\n\n\t\"github.com/dli-openapi/enhanced-connections/gen\"\n")
-	return []byte(e.b.String()), []byte(testSrc), nil
+	return e.source(), []byte(testSrc), nil
 }
 
 func replaceOnce(s, old, new string) string {
@@ -224,6 +224,7 @@ func emitStructDecoder(e *emitter, g *goTypes, name string) ([]string, error) {
 		if enum != "" {
 			enums = append(enums, enum)
 		}
+		markHelpers(e, stmt)
 		e.p("\t\tcase %d:", i)
 		e.p("\t\t\tif err := %s; err != nil {", stmt)
 		e.p("\t\t\t\treturn jsondec.InField(err, %q)", f.json)

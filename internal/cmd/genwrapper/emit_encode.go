@@ -69,7 +69,7 @@ func emitEncoders(ops []*opModel, g *goTypes) ([]byte, error) {
 		e.p("\treturn closeObject(b)")
 		e.p("}")
 	}
-	return []byte(e.b.String()), nil
+	return e.source(), nil
 }
 
 // emitField writes one field followed by a comma; closeObject turns the last comma into '}'.
@@ -96,6 +96,7 @@ func emitField(e *emitter, typeName string, f field) error {
 		e.p("%s", v)
 		e.p("\t\tb = append(b, ',')")
 		e.p("\t}")
+		markHelpers(e, v)
 	default:
 		if cond := emptyCheck(s, ref); f.omitEmpty && cond != "" {
 			e.p("\tif %s {", cond)
@@ -111,6 +112,7 @@ func emitField(e *emitter, typeName string, f field) error {
 			e.p("%s", v)
 			e.p("\t\tb = append(b, ',')")
 			e.p("\t}")
+			markHelpers(e, v)
 			return nil
 		}
 		e.p("\tb = append(b, %s...)", key)
@@ -120,8 +122,18 @@ func emitField(e *emitter, typeName string, f field) error {
 		}
 		e.p("%s", v)
 		e.p("\tb = append(b, ',')")
+		markHelpers(e, v)
 	}
 	return nil
+}
+
+// markHelpers records the helpers of helperSource that a piece of generated code calls.
+func markHelpers(e *emitter, code string) {
+	for name := range helperSource {
+		if strings.Contains(code, name+"(") {
+			e.use(name)
+		}
+	}
 }
 
 // emptyCheck is the condition under which omitempty keeps a field (encoding/json's isEmptyValue);

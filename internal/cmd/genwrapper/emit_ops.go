@@ -7,7 +7,27 @@ import (
 )
 
 // emitter accumulates Go source.
-type emitter struct{ b strings.Builder }
+type emitter struct {
+	b strings.Builder
+	// uses names the helpers of helperSource the source calls.
+	uses map[string]bool
+}
+
+// use records that the source calls a helper of helperSource.
+func (e *emitter) use(helper string) {
+	if e.uses == nil {
+		e.uses = map[string]bool{}
+	}
+	e.uses[helper] = true
+}
+
+// source returns the accumulated source with the helpers it calls.
+func (e *emitter) source() []byte {
+	for _, name := range sortedKeys(e.uses) {
+		e.b.WriteString("\n" + helperSource[name])
+	}
+	return []byte(e.b.String())
+}
 
 func (e *emitter) p(format string, args ...any) {
 	fmt.Fprintf(&e.b, format, args...)
@@ -76,7 +96,7 @@ func emitOperations(ops []*opModel) []byte {
 			emitQuery(&e, op)
 		}
 	}
-	return []byte(e.b.String())
+	return e.source()
 }
 
 func emitMethod(e *emitter, op *opModel) {
@@ -192,6 +212,7 @@ func emitQuery(e *emitter, op *opModel) {
 			stmt = fmt.Sprintf("b = appendQueryInt(b, %q, int64(%s))", q.Name, ref)
 		case kBool:
 			stmt = fmt.Sprintf("b = appendQueryBool(b, %q, bool(%s))", q.Name, ref)
+			e.use("appendQueryBool")
 		}
 		if cond != "" {
 			e.p("\tif %s {", cond)

@@ -236,6 +236,3 @@ func (g *goTypes) responseType(operationID string, status int) (string, error) {
 	}
 	return "", fmt.Errorf("%s has no field %s: the %d answer needs an application/json schema", name, want, status)
 }
-
-// has reports whether gen declares a type.
-func (g *goTypes) has(name string) bool { return g.decls[name] != nil }
