@@ -1,31 +1,14 @@
-// Package wrapper is the hand-written layer over the generated client (package gen) that Go
-// services use to call the DLI enhanced datasource connection API of Huawei Cloud and Open
-// Telekom Cloud.
+// Package wrapper is the client Go services use to call the DLI enhanced datasource connection
+// API of Huawei Cloud and Open Telekom Cloud: one Client method per operation of the spec, named
+// after its operationId (the vendor SDK's names), taking and returning the types of package gen.
 //
-// It adds what the generated code cannot know, each concern in its own file:
-//
-//   - signer.go: AK/SK request signing (SDK-HMAC-SHA256), byte for byte what the vendor SDK
-//     produces; usable alone as Sign, an http.RoundTripper or an oapi-codegen RequestEditorFn.
-//   - config.go, endpoints.go: credentials from code or the vendor SDK's environment variables,
-//     IAM tokens, and region endpoints read from the spec's servers (an unknown region is an
-//     error, never a panic).
-//   - validate.go, rules.go: every request checked against the spec before a byte is sent, with
-//     the field and the rule named, faster than json.Marshal of the same body. The rules and
-//     servers come from rules.gen.json, generated from the spec by go generate, so the wrapper
-//     neither links an OpenAPI or YAML parser nor parses the spec when a program starts.
-//   - encode.go, body.go: the bodies that can carry 20,000 hosts (create, update) written by
-//     hand, byte for byte what encoding/json writes, once per call into a pooled buffer that the
-//     signature and every attempt read.
-//   - errors.go: *APIError with the DLI error code, message, HTTP status and request id, also for
-//     a 2xx answer with is_success false; IsNotFound knows DLI's 400 DLI.0001 for a missing
-//     connection.
-//   - retry.go, transport.go: idempotent calls retried with capped, jittered backoff honouring
-//     Retry-After; a POST only when it provably never left, so a create is never duplicated;
-//     each attempt headed and signed afresh.
-//   - wait.go, paging.go: WaitActive for the documented "create, then check ACTIVE" procedure,
-//     and Connections, an iterator over every page.
-//
-// Secrets never appear in %v, %+v, %#v, slog output or error messages.
+// Every call is checked against the spec before a byte is sent, signed (AK/SK) or carries an IAM
+// token, retried only where that is safe, bounded in what it reads, and ends in the decoded
+// answer or a typed error: *ValidationError (nothing was sent), *APIError (DLI or its gateway
+// refused, with the DLI code, message, status and request id), *InvalidAnswerError (the answer
+// is not what the operation promises), *RedirectError (DLI never redirects), or a transport
+// error. Credentials go to the configured endpoint's origin and nowhere else, and never appear
+// in any fmt verb, log/slog output, encoding/json output or error message.
 //
 // A first call, here against the fake DLI of package fake so that it runs anywhere:
 //
@@ -36,8 +19,31 @@
 //	created, err := client.CreateEnhancedConnection(ctx, gen.CreateEnhancedConnectionRequest{
 //		Name: "rds_conn", DestVpcID: vpcID, DestNetworkID: subnetID, Queues: []string{"q1"},
 //	})
-//	conn, err := client.WaitActive(ctx, *created.ConnectionID)
+//	conn, err := client.WaitActive(ctx, created.ConnectionID)
 //
 // Against the real service, configure Region (or Endpoint), ProjectID and Credentials, or read
 // them all with ConfigFromEnv. The Example functions show complete programs.
+//
+// Where things are. The per-operation code is generated from the spec by
+// internal/cmd/genwrapper (go generate); everything else is hand-written and shared by every
+// operation:
+//
+//   - operations.gen.go: the Client methods, each operation's descriptor (path, parameters,
+//     retry class) and query encoder. encode.gen.go: the request bodies' encoders, byte for byte
+//     what json.Marshal writes. decode.gen.go: the answers' decoders on internal/jsondec, exactly
+//     what encoding/json decodes. answers.gen.go: is_success and the fields an answer must carry.
+//   - client.go, config.go: New, Config, ConfigFromEnv; endpoints.go: regions from the spec's
+//     servers; rules.go, validate.go: the spec's request rules, compiled per operation on first
+//     use.
+//   - call.go: one call: validate, build each attempt's request (request.go), sign (package
+//     signer), send through the middleware (middleware.go, options.go), read the answer bounded
+//     (answer.go), retry where safe (retry.go), decode or fail (errors.go). redirect.go keeps
+//     credentials on the endpoint's origin; scrub.go removes secrets from text servers send.
+//   - body.go: request bodies encoded once per call into pooled buffers; json.go: what the
+//     generated encoders and decoders call.
+//   - wait.go, paging.go: WaitActive for the documented "create, then wait for ACTIVE"
+//     procedure, and Connections, an iterator over every page.
+//
+// The signer (wrapper/signer) is a package of its own, importable alone by any caller of a
+// Huawei Cloud or Open Telekom Cloud API.
 package wrapper

@@ -14,9 +14,9 @@ const defaultPageSize = 100
 // filter.Limit (default 100) as the loop needs them. filter may be nil; its Offset is where the
 // first page starts. A failed page is yielded once as an error and ends the sequence.
 //
-//	for conn, err := range client.Connections(ctx, &gen.ListEnhancedConnectionsParams{Status: &active}) {
+//	for conn, err := range client.Connections(ctx, &gen.ListEnhancedConnectionsParams{Status: wrapper.Ptr(gen.FilterActive)}) {
 //		if err != nil { return err }
-//		fmt.Println(*conn.Name)
+//		fmt.Println(conn.Name)
 //	}
 func (c *Client) Connections(ctx context.Context, filter *gen.ListEnhancedConnectionsParams) iter.Seq2[gen.EnhancedConnection, error] {
 	return func(yield func(gen.EnhancedConnection, error) bool) {
@@ -53,3 +53,10 @@ func (c *Client) Connections(ctx context.Context, filter *gen.ListEnhancedConnec
 		}
 	}
 }
+
+// Ptr returns a pointer to a copy of v, for the optional fields that stay pointers in the
+// generated types because absent and zero differ there: the query parameters of a list (limit=0
+// means "everything") and is_success.
+//
+//	client.ListEnhancedConnections(ctx, &gen.ListEnhancedConnectionsParams{Limit: wrapper.Ptr(int32(10))})
+func Ptr[T any](v T) *T { return &v }
