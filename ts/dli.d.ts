@@ -493,7 +493,7 @@ export interface components {
             tags?: components["schemas"]["Tag"][];
         };
         CreateEnhancedConnectionResponse: components["schemas"]["StatusResponse"] & {
-            connection_id?: components["schemas"]["ConnectionId"];
+            connection_id: components["schemas"]["ConnectionId"];
         };
         /** @description The complete new host list of a connection. */
         UpdateEnhancedConnectionRequest: {
@@ -609,15 +609,19 @@ export interface components {
              */
             create_time?: number;
         };
-        /** @description An enhanced connection as the list and show operations return it. */
+        /**
+         * @description An enhanced connection as the list and show operations return it.
+         *     Choice: `id` and `status` are required: every documented answer has them, and a client
+         *     cannot address a connection without its id or wait for it without its state.
+         */
         EnhancedConnection: {
-            id?: components["schemas"]["ConnectionId"];
+            id: components["schemas"]["ConnectionId"];
             /**
              * @description Name of the connection.
              * @example withvpc
              */
             name?: string;
-            status?: components["schemas"]["ConnectionStatus"];
+            status: components["schemas"]["ConnectionStatus"];
             /** @description Peering state of every bound queue. */
             available_queue_info?: components["schemas"]["PeerConnection"][];
             /** @description Peering state of every bound elastic resource pool (HWC). */

@@ -135,7 +135,7 @@ type CreateEnhancedConnectionResponse struct {
 	// ConnectionID Id of a connection, a UUID.
 	//
 	// Example: 2a620c33-5609-40c9-affd-2b6453071b0f
-	ConnectionID *ConnectionID `json:"connection_id,omitempty"`
+	ConnectionID ConnectionID `json:"connection_id"`
 
 	// IsSuccess Whether the request succeeded.
 	//
@@ -169,6 +169,8 @@ type CreateRouteRequest struct {
 }
 
 // EnhancedConnection An enhanced connection as the list and show operations return it.
+// Choice: `id` and `status` are required: every documented answer has them, and a client
+// cannot address a connection without its id or wait for it without its state.
 type EnhancedConnection struct {
 	// AvailableQueueInfo Peering state of every bound queue.
 	AvailableQueueInfo []PeerConnection `json:"available_queue_info,omitempty"`
@@ -197,7 +199,7 @@ type EnhancedConnection struct {
 	// ID Id of a connection, a UUID.
 	//
 	// Example: 2a620c33-5609-40c9-affd-2b6453071b0f
-	ID *ConnectionID `json:"id,omitempty"`
+	ID ConnectionID `json:"id"`
 
 	// Ipv6Enable Whether the connection supports IPv6 (OTC since 2026-02).
 	//
@@ -225,7 +227,7 @@ type EnhancedConnection struct {
 	//
 	//
 	// Example: ACTIVE
-	Status *ConnectionStatus `json:"status,omitempty"`
+	Status ConnectionStatus `json:"status"`
 }
 
 // Error The DLI error body. Codes starting with `DLI.` come from DLI (see the error-code page),
@@ -432,7 +434,7 @@ type ShowEnhancedConnectionResponse struct {
 	// ID Id of a connection, a UUID.
 	//
 	// Example: 2a620c33-5609-40c9-affd-2b6453071b0f
-	ID *ConnectionID `json:"id,omitempty"`
+	ID ConnectionID `json:"id"`
 
 	// Ipv6Enable Whether the connection supports IPv6 (OTC since 2026-02).
 	//
@@ -470,7 +472,7 @@ type ShowEnhancedConnectionResponse struct {
 	//
 	//
 	// Example: ACTIVE
-	Status *ConnectionStatus `json:"status,omitempty"`
+	Status ConnectionStatus `json:"status"`
 }
 
 // StatusResponse The envelope of every successful answer. Choice: `is_success: false` with a 2xx status is
