@@ -80,7 +80,6 @@ func (c *Client) call(ctx context.Context, op *operation, a *callArgs, out any, 
 
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
-	ctx = context.WithValue(context.WithValue(ctx, operationKey{}, op.id), scrubberKey{}, c.scrubber)
 
 	for attempt := 1; ; attempt++ {
 		ans, err := c.attempt(ctx, op, u, body, s.header, attempt)
@@ -116,7 +115,7 @@ type answer struct {
 // Every attempt is a new request, headed and signed afresh (a new X-Sdk-Date each time).
 func (c *Client) attempt(ctx context.Context, op *operation, u *url.URL, body attemptBody, extra http.Header, attempt int) (answer, error) {
 	var wrote atomic.Bool
-	actx := context.WithValue(ctx, attemptKey{}, attempt)
+	actx := context.WithValue(ctx, attemptKey{}, &attemptInfo{operation: op.id, attempt: attempt, scrubber: c.scrubber})
 	if !op.idempotent {
 		actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{WroteHeaders: func() { wrote.Store(true) }})
 	}
@@ -148,10 +147,9 @@ func (c *Client) newRequest(ctx context.Context, op *operation, u *url.URL, body
 	if err != nil {
 		return nil, err
 	}
-	uc := *u // each attempt its own: signing may rewrite the query
-	req.URL = &uc
-	req.Host = uc.Host
-	h := make(http.Header, 6+len(extra))
+	*req.URL = *u // each attempt its own copy: signing may rewrite the query
+	req.Host = u.Host
+	h := req.Header
 	for k, v := range extra {
 		h[k] = v
 	}
@@ -160,7 +158,6 @@ func (c *Client) newRequest(ctx context.Context, op *operation, u *url.URL, body
 	if c.authToken.IsSet() {
 		h.Set("X-Auth-Token", c.authToken.Reveal())
 	}
-	req.Header = h
 	if body.small != nil || body.pooled != nil {
 		h.Set("Content-Type", jsonContentType)
 		if err := body.install(req); err != nil {

@@ -85,7 +85,7 @@ func New(cfg Config) (*Client, error) {
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	hc.Transport = &originGuard{origin: ep.origin, next: base}
+	hc.Transport = &originGuard{scheme: ep.scheme, host: ep.host, origin: ep.origin, next: base}
 	hc.CheckRedirect = noRedirects
 	c.send = chain(cfg.Middleware, hc.Do)
 	return c, nil

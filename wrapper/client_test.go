@@ -76,7 +76,7 @@ func (s *signedServer) count() int {
 	return len(s.requests)
 }
 
-func newTestClient(t *testing.T, endpoint string, mutate ...func(*Config)) *Client {
+func newTestClient(t testing.TB, endpoint string, mutate ...func(*Config)) *Client {
 	t.Helper()
 	cfg := Config{
 		Endpoint:    endpoint,

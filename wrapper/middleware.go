@@ -29,21 +29,25 @@ func chain(mws []Middleware, send Next) Next {
 	return send
 }
 
-// attemptKey carries the attempt number in each attempt's request context, for middleware.
+// attemptKey carries an *attemptInfo in each attempt's request context, for middleware: one
+// context value per attempt rather than one per fact.
 type attemptKey struct{}
 
-// operationKey carries the operationId in each attempt's request context, for middleware.
-type operationKey struct{}
-
-// scrubberKey carries the client's scrubber, so that LogAttempts cleans what the server sent.
-type scrubberKey struct{}
+// attemptInfo is what middleware may learn of the call an attempt belongs to.
+type attemptInfo struct {
+	operation string
+	attempt   int
+	// scrubber cleans what the server sent, for LogAttempts.
+	scrubber *scrubber
+}
 
 // AttemptFromContext returns the operationId and the attempt number (from 1) of the call a
 // request belongs to; middleware reads them from req.Context().
 func AttemptFromContext(ctx context.Context) (operationID string, attempt int) {
-	operationID, _ = ctx.Value(operationKey{}).(string)
-	attempt, _ = ctx.Value(attemptKey{}).(int)
-	return operationID, attempt
+	if info, ok := ctx.Value(attemptKey{}).(*attemptInfo); ok {
+		return info.operation, info.attempt
+	}
+	return "", 0
 }
 
 // LogAttempts returns a Middleware that logs every attempt at level Info (failures at Warn) on
@@ -55,7 +59,10 @@ func LogAttempts(logger *slog.Logger) Middleware {
 		start := time.Now()
 		resp, err := next(req)
 		op, attempt := AttemptFromContext(req.Context())
-		scrub, _ := req.Context().Value(scrubberKey{}).(*scrubber)
+		var scrub *scrubber
+		if info, ok := req.Context().Value(attemptKey{}).(*attemptInfo); ok {
+			scrub = info.scrubber
+		}
 		attrs := []slog.Attr{
 			slog.String("operation", op),
 			slog.Int("attempt", attempt),

@@ -47,6 +47,15 @@ func WithHeader(name, value string) CallOption {
 // settings applies opts to the client's defaults.
 func (c *Client) settings(opts []CallOption) callSettings {
 	s := callSettings{timeout: c.timeout, retry: c.retry}
+	if len(opts) == 0 {
+		return s
+	}
+	return applyOptions(s, opts)
+}
+
+// applyOptions is apart from settings so that the common call without options keeps its
+// settings on the stack: the options take their address.
+func applyOptions(s callSettings, opts []CallOption) callSettings {
 	for _, o := range opts {
 		if o != nil {
 			o(&s)

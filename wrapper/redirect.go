@@ -22,14 +22,16 @@ var errOtherOrigin = errors.New("refusing to send a request to an origin other t
 
 // originGuard passes on only requests to the endpoint's origin.
 type originGuard struct {
-	origin string
-	next   http.RoundTripper
+	// scheme and host are the endpoint's as written, which every request the client builds
+	// carries; origin is the canonical form, for requests spelled otherwise.
+	scheme, host, origin string
+	next                 http.RoundTripper
 }
 
 // RoundTrip implements http.RoundTripper; like every RoundTripper it closes the body of a
 // request it does not send.
 func (g *originGuard) RoundTrip(req *http.Request) (*http.Response, error) {
-	if req.URL == nil || originOf(req.URL.Scheme, req.URL.Host) != g.origin {
+	if req.URL == nil || (req.URL.Scheme != g.scheme || req.URL.Host != g.host) && originOf(req.URL.Scheme, req.URL.Host) != g.origin {
 		if req.Body != nil {
 			_ = req.Body.Close()
 		}
