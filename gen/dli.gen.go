@@ -43,24 +43,6 @@ func (e ConnectionStatus) Valid() bool {
 	}
 }
 
-// Defines values for ConnectionStatusFilter.
-const (
-	FilterActive  ConnectionStatusFilter = "ACTIVE"
-	FilterDeleted ConnectionStatusFilter = "DELETED"
-)
-
-// Valid indicates whether the value is a known member of the ConnectionStatusFilter enum.
-func (e ConnectionStatusFilter) Valid() bool {
-	switch e {
-	case FilterActive:
-		return true
-	case FilterDeleted:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for PeerStatus.
 const (
 	PeerActive   PeerStatus = "ACTIVE"
@@ -98,10 +80,13 @@ type ConnectionName = string
 // Example: ACTIVE
 type ConnectionStatus string
 
-// ConnectionStatusFilter A state to list connections by.
+// ConnectionStatusFilter A state to list connections by: `ACTIVE` or `DELETED`, compared case-insensitively by the
+// service (OTC list page, which writes "Active"). A pattern rather than an enum, so that
+// every casing validates in every tool; the canonical values are the upper-case ones of
+// ConnectionStatus.
 //
 // Example: ACTIVE
-type ConnectionStatusFilter string
+type ConnectionStatusFilter = string
 
 // CreateEnhancedConnectionRequest A new enhanced connection.
 type CreateEnhancedConnectionRequest struct {
@@ -142,7 +127,9 @@ type CreateEnhancedConnectionRequest struct {
 	// RoutetableID Route table associated with the subnet of the data source.
 	RoutetableID *string `json:"routetable_id,omitempty"`
 
-	// Tags Tags of the connection, at most 20.
+	// Tags Tags of the connection, at most 20. `null` means none: the HWC Terraform provider
+	// sends `"tags": null` on every create without tags, and its acceptance tests create
+	// such connections against the live service.
 	Tags []Tag `json:"tags,omitempty"`
 }
 
@@ -516,8 +503,10 @@ type Tag struct {
 	// Example: env
 	Key string `json:"key"`
 
-	// Value Tag value, up to 255 characters, no leading or trailing space. Choice: the vendor SDK
-	// says 1 to 255, the reference pages only "at most 255"; an empty value is accepted.
+	// Value Tag value, up to 255 characters. Spaces are allowed anywhere: the current OTC table
+	// forbids spaces at the ends of a key only (it dropped that rule for values in 2025-04),
+	// while older HWC and OTC pages forbade them in values too. Choice: the vendor SDK says
+	// 1 to 255, the reference pages only "at most 255"; an empty value is accepted.
 	//
 	//
 	// Example: prod
@@ -563,8 +552,8 @@ type ListEnhancedConnectionsParams struct {
 	// Choice: typed as an integer (see `limit`).
 	Offset *int32 `form:"offset,omitempty" json:"offset,omitempty"`
 
-	// Status Only connections in this state. The service compares case-insensitively and its prose
-	// says "Active"; Choice: the spec takes the upper-case values its examples and the SDK use.
+	// Status Only connections in this state, `ACTIVE` or `DELETED` in any case: the OTC list page
+	// says the service compares case-insensitively and itself writes "Active".
 	Status *ConnectionStatusFilter `form:"status,omitempty" json:"status,omitempty"`
 
 	// Name Only connections with this name.

@@ -447,8 +447,10 @@ export interface components {
              */
             key: string;
             /**
-             * @description Tag value, up to 255 characters, no leading or trailing space. Choice: the vendor SDK
-             *     says 1 to 255, the reference pages only "at most 255"; an empty value is accepted.
+             * @description Tag value, up to 255 characters. Spaces are allowed anywhere: the current OTC table
+             *     forbids spaces at the ends of a key only (it dropped that rule for values in 2025-04),
+             *     while older HWC and OTC pages forbade them in values too. Choice: the vendor SDK says
+             *     1 to 255, the reference pages only "at most 255"; an empty value is accepted.
              * @example prod
              */
             value: string;
@@ -489,8 +491,12 @@ export interface components {
             routetable_id?: string;
             /** @description Host name mappings, at most 20,000. */
             hosts?: components["schemas"]["Host"][];
-            /** @description Tags of the connection, at most 20. */
-            tags?: components["schemas"]["Tag"][];
+            /**
+             * @description Tags of the connection, at most 20. `null` means none: the HWC Terraform provider
+             *     sends `"tags": null` on every create without tags, and its acceptance tests create
+             *     such connections against the live service.
+             */
+            tags?: components["schemas"]["Tag"][] | null;
         };
         CreateEnhancedConnectionResponse: components["schemas"]["StatusResponse"] & {
             connection_id?: components["schemas"]["ConnectionId"];
@@ -556,11 +562,13 @@ export interface components {
          */
         ConnectionStatus: "ACTIVE" | "DELETED" | "CREATING" | "FAILED";
         /**
-         * @description A state to list connections by.
+         * @description A state to list connections by: `ACTIVE` or `DELETED`, compared case-insensitively by the
+         *     service (OTC list page, which writes "Active"). A pattern rather than an enum, so that
+         *     every casing validates in every tool; the canonical values are the upper-case ones of
+         *     ConnectionStatus.
          * @example ACTIVE
-         * @enum {string}
          */
-        ConnectionStatusFilter: "ACTIVE" | "DELETED";
+        ConnectionStatusFilter: string;
         /**
          * @description State of the peering of one queue or pool: `CREATING`, then `ACTIVE` (connection to the
          *     destination normal) or `FAILED` (see `err_msg`).
@@ -808,8 +816,8 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Only connections in this state. The service compares case-insensitively and its prose
-                 *     says "Active"; Choice: the spec takes the upper-case values its examples and the SDK use.
+                 * @description Only connections in this state, `ACTIVE` or `DELETED` in any case: the OTC list page
+                 *     says the service compares case-insensitively and itself writes "Active".
                  */
                 status?: components["schemas"]["ConnectionStatusFilter"];
                 /**
