@@ -9,6 +9,8 @@
 //   - config.go, endpoints.go: credentials from code or the vendor SDK's environment variables,
 //     IAM tokens, and region endpoints read from the spec's servers (an unknown region is an
 //     error, never a panic).
+//   - iam.go: ProjectResolver, the project id of a region from IAM (GET /v3/projects?name=),
+//     once, shared by concurrent first calls, for a Config without ProjectID.
 //   - validate.go, rules.go: every request checked against the spec before a byte is sent, with
 //     the field and the rule named, faster than json.Marshal of the same body. The rules and
 //     servers come from rules.gen.json, generated from the spec by go generate, so the wrapper
