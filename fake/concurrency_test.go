@@ -90,8 +90,8 @@ func TestConcurrentUse(t *testing.T) {
 	assert.Len(t, r.Requests(), 2*workers+workers/4+workers+20)
 
 	for _, p := range projects {
-		deleted := listNamesIn(t, c, p, gen.FilterDeleted)
-		live := listNamesIn(t, c, p, gen.FilterActive)
+		deleted := listNamesIn(t, c, p, string(gen.ConnectionDeleted))
+		live := listNamesIn(t, c, p, string(gen.ConnectionActive))
 		assert.Equal(t, r.Connections(p), len(live))
 		if p == project {
 			assert.Len(t, deleted, 50)

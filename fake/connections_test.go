@@ -185,7 +185,7 @@ func TestDeleteIsSoft(t *testing.T) {
 	require.Equal(t, int32(1), list.JSON200.Count, "deleted connections are not listed by default")
 	assert.Equal(t, keep, list.JSON200.Connections[0].ID)
 
-	deleted, err := c.ListEnhancedConnectionsWithResponse(ctx, project, &gen.ListEnhancedConnectionsParams{Status: ptr(gen.FilterDeleted)})
+	deleted, err := c.ListEnhancedConnectionsWithResponse(ctx, project, &gen.ListEnhancedConnectionsParams{Status: ptr(string(gen.ConnectionDeleted))})
 	require.NoError(t, err)
 	require.Equal(t, int32(1), deleted.JSON200.Count)
 	assert.Equal(t, id, deleted.JSON200.Connections[0].ID)

@@ -14,10 +14,12 @@
 // gen), mounted on an http.ServeMux, behind middleware that behaves like the API gateway and the
 // service in front of the real handlers:
 //
-//	record -> route -> faults -> auth -> validate -> generated router -> operations
+//	iam -> record -> route -> faults -> auth -> validate -> generated router -> operations
 //
 // The stages:
 //
+//   - iam answers IAM's GET /v3/projects?name=<region> (Options.Projects), so that a client
+//     without a project id can find it; everything else goes on.
 //   - record gives every answer an X-Request-Id and keeps a log for Requests.
 //   - route finds the spec operation (404 APIGW.0101 otherwise) and buffers the body once, so
 //     the signature check and the validator can both read it.

@@ -56,15 +56,15 @@ func TestListFilters(t *testing.T) {
 		want   []string
 	}{
 		{"default: live ones in creation order", nil, []string{"c1", "c10", "c3"}},
-		{"ACTIVE", &gen.ListEnhancedConnectionsParams{Status: ptr(gen.FilterActive)}, []string{"c1", "c10", "c3"}},
-		{"DELETED", &gen.ListEnhancedConnectionsParams{Status: ptr(gen.FilterDeleted)}, []string{"c2"}},
+		{"ACTIVE", &gen.ListEnhancedConnectionsParams{Status: ptr(string(gen.ConnectionActive))}, []string{"c1", "c10", "c3"}},
+		{"DELETED", &gen.ListEnhancedConnectionsParams{Status: ptr(string(gen.ConnectionDeleted))}, []string{"c2"}},
 		{"exact name", &gen.ListEnhancedConnectionsParams{Name: ptr("c1")}, []string{"c1"}},
 		{"unknown name", &gen.ListEnhancedConnectionsParams{Name: ptr("c")}, []string{}},
 		{"one tag", &gen.ListEnhancedConnectionsParams{Tags: ptr("env=prod")}, []string{"c1", "c10"}},
 		{"all tags must match", &gen.ListEnhancedConnectionsParams{Tags: ptr("env=prod,team=data")}, []string{"c1"}},
 		{"tag value with =", &gen.ListEnhancedConnectionsParams{Tags: ptr("expr=a=b")}, []string{"c3"}},
 		{"tag value differs", &gen.ListEnhancedConnectionsParams{Tags: ptr("env=test")}, []string{}},
-		{"tags and deleted", &gen.ListEnhancedConnectionsParams{Tags: ptr("team=data"), Status: ptr(gen.FilterDeleted)}, []string{"c2"}},
+		{"tags and deleted", &gen.ListEnhancedConnectionsParams{Tags: ptr("team=data"), Status: ptr(string(gen.ConnectionDeleted))}, []string{"c2"}},
 		{"limit", &gen.ListEnhancedConnectionsParams{Limit: ptr(int32(2))}, []string{"c1", "c10"}},
 		{"offset", &gen.ListEnhancedConnectionsParams{Limit: ptr(int32(2)), Offset: ptr(int32(2))}, []string{"c3"}},
 		{"offset past the end", &gen.ListEnhancedConnectionsParams{Offset: ptr(int32(3))}, []string{}},

@@ -50,6 +50,11 @@ type Options struct {
 	// peering of the connection is still CREATING, the constraint the reference pages state.
 	// Off by default because most tests delete right after creating.
 	RefuseDeleteWhileCreating bool
+
+	// Projects are what the fake's IAM lists (GET /v3/projects?name=<region>, see iam.go), for
+	// clients that look their project id up. Nil means one project per region of the spec,
+	// with DefaultProjectID(region) as id; an empty non-nil slice lists none.
+	Projects []Project
 }
 
 // defaultAddr is where Start listens when Options.Addr is empty: loopback, any free port.
@@ -84,6 +89,11 @@ func (o Options) normalized() (Options, error) {
 		tokens = append(tokens, t)
 	}
 	o.Tokens = tokens
+	if o.Projects == nil {
+		o.Projects = defaultProjects()
+	} else {
+		o.Projects = append([]Project{}, o.Projects...)
+	}
 	if o.Now == nil {
 		o.Now = time.Now
 	}

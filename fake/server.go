@@ -60,7 +60,7 @@ func New(opts Options) (*Server, error) {
 			writeError(w, http.StatusBadRequest, codeParameter, paramErrorMessage(err))
 		},
 	})
-	s.handler = s.recordStage(s.routeStage(s.faultStage(s.authStage(s.validateStage(api)))))
+	s.handler = s.iamStage(s.recordStage(s.routeStage(s.faultStage(s.authStage(s.validateStage(api))))))
 	return s, nil
 }
 

@@ -81,8 +81,8 @@ export const strictness: unknown[] = [
   { name: "rds_conn", dest_vpc_id: "v" } satisfies CreateEnhancedConnectionRequest,
   // @ts-expect-error hosts are objects {name, ip}, not strings
   { name: "rds_conn", dest_vpc_id: "v", dest_network_id: "n", hosts: ["192.168.0.1"] } satisfies CreateEnhancedConnectionRequest,
-  // @ts-expect-error the list filter is an enum: "ACTIVE" or "DELETED"
-  { status: "Active" } satisfies NonNullable<operations["ListEnhancedConnections"]["parameters"]["query"]>,
+  // @ts-expect-error the list filter is a string (ACTIVE or DELETED in any case), not a boolean
+  { status: true } satisfies NonNullable<operations["ListEnhancedConnections"]["parameters"]["query"]>,
   // @ts-expect-error connection_id of the 201 answer is a string
   { connection_id: 7 } satisfies CreateEnhancedConnectionResponse,
 ];

@@ -402,14 +402,16 @@ export interface components {
          */
         ConnectionId: string;
         /**
-         * @description Name of a connection; letters, digits and underscores, 1 to 64 characters.
+         * @description Name of a connection; letters, digits and underscores, 1 to 64 characters (both clouds'
+         *     pages and the SDK model). Choice: no hyphen, although the HWC Terraform provider's
+         *     client-side check allowed one until 2024-09.
          * @example test1
          */
         ConnectionName: string;
         /**
          * @description Name of a route: letters, digits, `_` and `-`, 1 to 64 characters, unique within the
-         *     connection. HWC says "1 to 64 characters", OTC "up to 64"; the character set is from the
-         *     user guide.
+         *     connection. HWC and the SDK say "1 to 64 characters", OTC "up to 64" since 2026-03 (1 to
+         *     64 before); Choice: at least one. The character set is from the user guide.
          * @example route
          */
         RouteName: string;
@@ -438,17 +440,21 @@ export interface components {
          *     allows `=` and letters of any language. The patterns accept what either cloud allows;
          *     "letters of any language" is written as the literal range U+00C0 to U+FFFC (no Unicode
          *     property escape, which ECMA-262 tools without the Unicode flag misread), so it is a little
-         *     wider than letters.
+         *     wider than letters. Choice: `value` is required, as both clouds' tables and the SDK model
+         *     say, although the Terraform providers' tag type omits an empty value.
          */
         Tag: {
             /**
              * @description Tag key, 1 to 128 characters, no leading or trailing space, not starting with `_sys_`.
+             *     Choice: at least one character, as the SDK says (OTC: "up to 128").
              * @example env
              */
             key: string;
             /**
-             * @description Tag value, up to 255 characters, no leading or trailing space. Choice: the vendor SDK
-             *     says 1 to 255, the reference pages only "at most 255"; an empty value is accepted.
+             * @description Tag value, up to 255 characters. Spaces are allowed anywhere: the current OTC table
+             *     forbids spaces at the ends of a key only (it dropped that rule for values in 2025-04),
+             *     while older HWC and OTC pages forbade them in values too. Choice: the vendor SDK says
+             *     1 to 255, the reference pages only "at most 255"; an empty value is accepted.
              * @example prod
              */
             value: string;
@@ -457,7 +463,7 @@ export interface components {
         CreateEnhancedConnectionRequest: {
             name: components["schemas"]["ConnectionName"];
             /**
-             * @description Id of the VPC of the data source.
+             * @description Id of the VPC of the data source. Choice: not empty (the pages say mandatory only).
              * @example 22094d8f-c310-4621-913d-4c4d655d8495
              */
             dest_vpc_id: string;
@@ -489,15 +495,24 @@ export interface components {
             routetable_id?: string;
             /** @description Host name mappings, at most 20,000. */
             hosts?: components["schemas"]["Host"][];
-            /** @description Tags of the connection, at most 20. */
-            tags?: components["schemas"]["Tag"][];
+            /**
+             * @description Tags of the connection, at most 20. `null` means none: the HWC Terraform provider
+             *     sends `"tags": null` on every create without tags, and its acceptance tests create
+             *     such connections against the live service.
+             */
+            tags?: components["schemas"]["Tag"][] | null;
         };
         CreateEnhancedConnectionResponse: components["schemas"]["StatusResponse"] & {
             connection_id: components["schemas"]["ConnectionId"];
         };
         /** @description The complete new host list of a connection. */
         UpdateEnhancedConnectionRequest: {
-            /** @description Host name mappings, at most 20,000; an empty list removes every host. */
+            /**
+             * @description Host name mappings, at most 20,000; an empty list removes every host. Choice:
+             *     required and not null, as the pages and the SDK model say, although the HWC Terraform
+             *     provider sends `{}` and the SDK's zero value `null` to clear the hosts; `[]` is the
+             *     documented way.
+             */
             hosts: components["schemas"]["Host"][];
         };
         /** @description Queues or elastic resource pools to bind or unbind. */
@@ -551,16 +566,20 @@ export interface components {
         /**
          * @description State of a connection. The pages document `ACTIVE` and `DELETED`; Choice: `CREATING` and
          *     `FAILED`, the states of each peering, are accepted too, since the console shows them.
+         *     Choice: upper case only, as every example and the SDK write it, although the tables'
+         *     prose writes "Active" (the list filter, ConnectionStatusFilter, takes any case).
          * @example ACTIVE
          * @enum {string}
          */
         ConnectionStatus: "ACTIVE" | "DELETED" | "CREATING" | "FAILED";
         /**
-         * @description A state to list connections by.
+         * @description A state to list connections by: `ACTIVE` or `DELETED`, compared case-insensitively by the
+         *     service (OTC list page, which writes "Active"). A pattern rather than an enum, so that
+         *     every casing validates in every tool; the canonical values are the upper-case ones of
+         *     ConnectionStatus.
          * @example ACTIVE
-         * @enum {string}
          */
-        ConnectionStatusFilter: "ACTIVE" | "DELETED";
+        ConnectionStatusFilter: string;
         /**
          * @description State of the peering of one queue or pool: `CREATING`, then `ACTIVE` (connection to the
          *     destination normal) or `FAILED` (see `err_msg`).
@@ -801,7 +820,8 @@ export interface operations {
                 /**
                  * @description Number of connections per page; 0 returns every connection.
                  *     Choice: the reference pages type this as String, the vendor SDK as int32; it is an
-                 *     integer here, which serialises identically in a query string.
+                 *     integer here, which serialises identically in a query string, and at least 0 (the
+                 *     pages state no bound).
                  * @example 100
                  */
                 limit?: number;
@@ -812,12 +832,13 @@ export interface operations {
                  */
                 offset?: number;
                 /**
-                 * @description Only connections in this state. The service compares case-insensitively and its prose
-                 *     says "Active"; Choice: the spec takes the upper-case values its examples and the SDK use.
+                 * @description Only connections in this state, `ACTIVE` or `DELETED` in any case: the OTC list page
+                 *     says the service compares case-insensitively and itself writes "Active".
                  */
                 status?: components["schemas"]["ConnectionStatusFilter"];
                 /**
-                 * @description Only connections with this name.
+                 * @description Only connections with this name. Choice: at most 64 characters, the longest name a
+                 *     connection can have.
                  * @example withvpc
                  */
                 name?: string;

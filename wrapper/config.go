@@ -23,6 +23,8 @@ const (
 	EnvAuthToken = "HUAWEICLOUD_SDK_AUTH_TOKEN"
 	// EnvEndpoint overrides the region's endpoint, e.g. to point at a fake DLI on loopback.
 	EnvEndpoint = "DLI_ENDPOINT"
+	// EnvIAMEndpoint is the vendor SDK's variable for the IAM endpoint asked for a project id.
+	EnvIAMEndpoint = "HUAWEICLOUD_SDK_IAM_ENDPOINT"
 )
 
 // Credentials are the AK/SK pair (and security token) that sign requests; see signer.Credentials.
@@ -50,6 +52,10 @@ type Config struct {
 	// ProjectID is the IAM project id of the region; it goes into every path and the
 	// X-Project-Id header.
 	ProjectID string
+	// IAMEndpoint is where the project id of Region is looked up when ProjectID is empty
+	// (GET /v3/projects?name=<region>); empty means the x-iam-url of the region's server in
+	// the spec (IAMEndpoint function).
+	IAMEndpoint string
 	// Credentials signs every request with SDK-HMAC-SHA256 when AccessKey is set.
 	Credentials Credentials
 	// AuthToken is an IAM token sent as X-Auth-Token when no AK/SK is configured.
@@ -105,15 +111,22 @@ const defaultTimeout = 30 * time.Second
 func ConfigFromEnv() Config {
 	return Config{
 		Region:    os.Getenv(EnvRegion),
-		Endpoint:  os.Getenv(EnvEndpoint),
+		Endpoint:  firstNonEmpty(os.Getenv(EnvEndpoint), regionEndpointFromEnv(os.Getenv(EnvRegion))),
 		ProjectID: os.Getenv(EnvProjectID),
 		Credentials: Credentials{
 			AccessKey:     os.Getenv(EnvAccessKey),
 			SecretKey:     NewSecret(os.Getenv(EnvSecretKey)),
 			SecurityToken: NewSecret(os.Getenv(EnvSecurityToken)),
 		},
-		AuthToken: NewSecret(os.Getenv(EnvAuthToken)),
+		AuthToken:   NewSecret(os.Getenv(EnvAuthToken)),
+		IAMEndpoint: os.Getenv(EnvIAMEndpoint),
 	}
+}
+
+// regionEndpointFromEnv is the vendor SDK's per-region override (RegionEndpointEnv), or "".
+func regionEndpointFromEnv(region string) string {
+	e, _ := EndpointFromEnv(region)
+	return e
 }
 
 // HasAuth reports whether c carries an AK/SK or a token, i.e. whether it can reach the real

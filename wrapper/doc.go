@@ -32,8 +32,9 @@
 //     retry class) and query encoder. encode.gen.go: the request bodies' encoders, byte for byte
 //     what json.Marshal writes. decode.gen.go: the answers' decoders on internal/jsondec, exactly
 //     what encoding/json decodes. answers.gen.go: is_success and the fields an answer must carry.
-//   - client.go, config.go: New, Config, ConfigFromEnv; endpoints.go: regions from the spec's
-//     servers; rules.go, validate.go: the spec's request rules, compiled per operation on first
+//   - client.go, config.go: New, Config, ConfigFromEnv; endpoints.go: regions and their DLI and
+//     IAM endpoints from the spec's servers; iam.go: the project id of a region from IAM, for a
+//     Config without ProjectID; rules.go, validate.go: the spec's request rules, compiled per operation on first
 //     use.
 //   - call.go: one call: validate, build each attempt's request (request.go), sign (package
 //     signer), send through the middleware (middleware.go, options.go), read the answer bounded

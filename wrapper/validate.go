@@ -291,3 +291,22 @@ func isNilValue(v any) bool {
 	rv := reflect.ValueOf(v)
 	return rv.Kind() == reflect.Pointer && rv.IsNil()
 }
+
+// Validate checks one request of operationID against the spec as a Client does before sending
+// it, without sending anything: for tools that check input ahead of time (a plan, a CI step).
+// pathParams maps path parameter names to values (project_id included); params is the
+// operation's generated XxxParams (or nil); body is its generated request body value, or raw JSON
+// as []byte. It returns a *ValidationError naming each broken rule, or an error when the
+// operation is unknown or the arguments cannot be checked.
+func Validate(operationID string, pathParams map[string]string, params, body any) error {
+	v, err := defaultValidator()
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(pathParams))
+	values := make([]string, 0, len(pathParams))
+	for name, value := range pathParams {
+		names, values = append(names, name), append(values, value)
+	}
+	return v.validate(operationID, names, values, params, body)
+}

@@ -446,7 +446,8 @@ func refusedChecks(c, anonymous *gen.Client) []check {
 			}}
 	}
 	badIP := "192.168.0.256"
-	active := gen.ConnectionStatusFilter("Active")
+	// "Active" is valid (the service compares case-insensitively); CREATING is a state no filter takes.
+	creating := gen.ConnectionStatusFilter(gen.ConnectionCreating)
 	return []check{
 		create(`with name "bad-name"`, "request.body.name", func(b *gen.CreateEnhancedConnectionJSONRequestBody) {
 			b.Name = "bad-name"
@@ -467,9 +468,9 @@ func refusedChecks(c, anonymous *gen.Client) []check {
 		create("with 21 tags", "request.body.tags", func(b *gen.CreateEnhancedConnectionJSONRequestBody) {
 			b.Tags = slices.Repeat([]gen.Tag{{Key: "env", Value: "prod"}}, 21)
 		}),
-		{op: "ListEnhancedConnections", what: `with status "Active"`, refuseStatus: 400, refuseAt: "request.query.status",
+		{op: "ListEnhancedConnections", what: `with status "CREATING"`, refuseStatus: 400, refuseAt: "request.query.status",
 			call: func(ctx context.Context) (*http.Response, error) {
-				return c.ListEnhancedConnections(ctx, projectID, &gen.ListEnhancedConnectionsParams{Status: &active})
+				return c.ListEnhancedConnections(ctx, projectID, &gen.ListEnhancedConnectionsParams{Status: &creating})
 			}},
 		{op: "ShowEnhancedConnection", what: `of connection "not-a-uuid"`, refuseStatus: 400, refuseAt: "request.path.connection_id",
 			call: func(ctx context.Context) (*http.Response, error) {

@@ -29,6 +29,9 @@ type Server struct {
 	// Variables maps each variable of URL to the values its enum allows (nil when it has no
 	// enum), e.g. "region" to the region ids.
 	Variables map[string][]string `json:"variables,omitempty"`
+	// IAMURL is the server's x-iam-url extension: the IAM endpoint of its regions, a URL
+	// template over the same variables, that a client asks for a project id it was not given.
+	IAMURL string `json:"x-iam-url,omitempty"`
 }
 
 // Operation is the request rules of one operation.

@@ -27,24 +27,6 @@ func (e ConnectionStatus) Valid() bool {
 	}
 }
 
-// Defines values for ConnectionStatusFilter.
-const (
-	ConnectionStatusFilterACTIVE  ConnectionStatusFilter = "ACTIVE"
-	ConnectionStatusFilterDELETED ConnectionStatusFilter = "DELETED"
-)
-
-// Valid indicates whether the value is a known member of the ConnectionStatusFilter enum.
-func (e ConnectionStatusFilter) Valid() bool {
-	switch e {
-	case ConnectionStatusFilterACTIVE:
-		return true
-	case ConnectionStatusFilterDELETED:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for PeerStatus.
 const (
 	PeerStatusACTIVE   PeerStatus = "ACTIVE"
@@ -71,21 +53,28 @@ func (e PeerStatus) Valid() bool {
 // Example: 2a620c33-5609-40c9-affd-2b6453071b0f
 type ConnectionID = string
 
-// ConnectionName Name of a connection; letters, digits and underscores, 1 to 64 characters.
+// ConnectionName Name of a connection; letters, digits and underscores, 1 to 64 characters (both clouds'
+// pages and the SDK model). Choice: no hyphen, although the HWC Terraform provider's
+// client-side check allowed one until 2024-09.
 //
 // Example: test1
 type ConnectionName = string
 
 // ConnectionStatus State of a connection. The pages document `ACTIVE` and `DELETED`; Choice: `CREATING` and
 // `FAILED`, the states of each peering, are accepted too, since the console shows them.
+// Choice: upper case only, as every example and the SDK write it, although the tables'
+// prose writes "Active" (the list filter, ConnectionStatusFilter, takes any case).
 //
 // Example: ACTIVE
 type ConnectionStatus string
 
-// ConnectionStatusFilter A state to list connections by.
+// ConnectionStatusFilter A state to list connections by: `ACTIVE` or `DELETED`, compared case-insensitively by the
+// service (OTC list page, which writes "Active"). A pattern rather than an enum, so that
+// every casing validates in every tool; the canonical values are the upper-case ones of
+// ConnectionStatus.
 //
 // Example: ACTIVE
-type ConnectionStatusFilter string
+type ConnectionStatusFilter = string
 
 // CreateEnhancedConnectionRequest A new enhanced connection.
 type CreateEnhancedConnectionRequest struct {
@@ -94,7 +83,8 @@ type CreateEnhancedConnectionRequest struct {
 	// Example: 78f2562a-36e4-4b39-95b9-f5aab22e1281
 	DestNetworkID string `json:"dest_network_id"`
 
-	// DestVpcID Id of the VPC of the data source.
+	// DestVpcID Id of the VPC of the data source. Choice: not empty (the pages say mandatory only).
+	//
 	//
 	// Example: 22094d8f-c310-4621-913d-4c4d655d8495
 	DestVpcID string `json:"dest_vpc_id"`
@@ -110,7 +100,10 @@ type CreateEnhancedConnectionRequest struct {
 	// Hosts Host name mappings, at most 20,000.
 	Hosts []Host `json:"hosts,omitempty"`
 
-	// Name Name of a connection; letters, digits and underscores, 1 to 64 characters.
+	// Name Name of a connection; letters, digits and underscores, 1 to 64 characters (both clouds'
+	// pages and the SDK model). Choice: no hyphen, although the HWC Terraform provider's
+	// client-side check allowed one until 2024-09.
+	//
 	//
 	// Example: test1
 	Name ConnectionName `json:"name"`
@@ -126,7 +119,9 @@ type CreateEnhancedConnectionRequest struct {
 	// RoutetableID Route table associated with the subnet of the data source.
 	RoutetableID *string `json:"routetable_id,omitempty"`
 
-	// Tags Tags of the connection, at most 20.
+	// Tags Tags of the connection, at most 20. `null` means none: the HWC Terraform provider
+	// sends `"tags": null` on every create without tags, and its acceptance tests create
+	// such connections against the live service.
 	Tags []Tag `json:"tags,omitempty"`
 }
 
@@ -160,8 +155,8 @@ type CreateRouteRequest struct {
 	Cidr string `json:"cidr"`
 
 	// Name Name of a route: letters, digits, `_` and `-`, 1 to 64 characters, unique within the
-	// connection. HWC says "1 to 64 characters", OTC "up to 64"; the character set is from the
-	// user guide.
+	// connection. HWC and the SDK say "1 to 64 characters", OTC "up to 64" since 2026-03 (1 to
+	// 64 before); Choice: at least one. The character set is from the user guide.
 	//
 	//
 	// Example: route
@@ -224,6 +219,8 @@ type EnhancedConnection struct {
 
 	// Status State of a connection. The pages document `ACTIVE` and `DELETED`; Choice: `CREATING` and
 	// `FAILED`, the states of each peering, are accepted too, since the console shows them.
+	// Choice: upper case only, as every example and the SDK write it, although the tables'
+	// prose writes "Active" (the list filter, ConnectionStatusFilter, takes any case).
 	//
 	//
 	// Example: ACTIVE
@@ -378,8 +375,8 @@ type Route struct {
 }
 
 // RouteName Name of a route: letters, digits, `_` and `-`, 1 to 64 characters, unique within the
-// connection. HWC says "1 to 64 characters", OTC "up to 64"; the character set is from the
-// user guide.
+// connection. HWC and the SDK say "1 to 64 characters", OTC "up to 64" since 2026-03 (1 to
+// 64 before); Choice: at least one. The character set is from the user guide.
 //
 // Example: route
 type RouteName = string
@@ -469,6 +466,8 @@ type ShowEnhancedConnectionResponse struct {
 
 	// Status State of a connection. The pages document `ACTIVE` and `DELETED`; Choice: `CREATING` and
 	// `FAILED`, the states of each peering, are accepted too, since the console shows them.
+	// Choice: upper case only, as every example and the SDK write it, although the tables'
+	// prose writes "Active" (the list filter, ConnectionStatusFilter, takes any case).
 	//
 	//
 	// Example: ACTIVE
@@ -494,16 +493,20 @@ type StatusResponse struct {
 // allows `=` and letters of any language. The patterns accept what either cloud allows;
 // "letters of any language" is written as the literal range U+00C0 to U+FFFC (no Unicode
 // property escape, which ECMA-262 tools without the Unicode flag misread), so it is a little
-// wider than letters.
+// wider than letters. Choice: `value` is required, as both clouds' tables and the SDK model
+// say, although the Terraform providers' tag type omits an empty value.
 type Tag struct {
 	// Key Tag key, 1 to 128 characters, no leading or trailing space, not starting with `_sys_`.
+	// Choice: at least one character, as the SDK says (OTC: "up to 128").
 	//
 	//
 	// Example: env
 	Key string `json:"key"`
 
-	// Value Tag value, up to 255 characters, no leading or trailing space. Choice: the vendor SDK
-	// says 1 to 255, the reference pages only "at most 255"; an empty value is accepted.
+	// Value Tag value, up to 255 characters. Spaces are allowed anywhere: the current OTC table
+	// forbids spaces at the ends of a key only (it dropped that rule for values in 2025-04),
+	// while older HWC and OTC pages forbade them in values too. Choice: the vendor SDK says
+	// 1 to 255, the reference pages only "at most 255"; an empty value is accepted.
 	//
 	//
 	// Example: prod
@@ -512,7 +515,10 @@ type Tag struct {
 
 // UpdateEnhancedConnectionRequest The complete new host list of a connection.
 type UpdateEnhancedConnectionRequest struct {
-	// Hosts Host name mappings, at most 20,000; an empty list removes every host.
+	// Hosts Host name mappings, at most 20,000; an empty list removes every host. Choice:
+	// required and not null, as the pages and the SDK model say, although the HWC Terraform
+	// provider sends `{}` and the SDK's zero value `null` to clear the hosts; `[]` is the
+	// documented way.
 	Hosts []Host `json:"hosts"`
 }
 
@@ -542,18 +548,20 @@ type OtherError = Error
 type ListEnhancedConnectionsParams struct {
 	// Limit Number of connections per page; 0 returns every connection.
 	// Choice: the reference pages type this as String, the vendor SDK as int32; it is an
-	// integer here, which serialises identically in a query string.
+	// integer here, which serialises identically in a query string, and at least 0 (the
+	// pages state no bound).
 	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Offset Number of connections to skip, in creation order.
 	// Choice: typed as an integer (see `limit`).
 	Offset *int32 `form:"offset,omitempty" json:"offset,omitempty"`
 
-	// Status Only connections in this state. The service compares case-insensitively and its prose
-	// says "Active"; Choice: the spec takes the upper-case values its examples and the SDK use.
+	// Status Only connections in this state, `ACTIVE` or `DELETED` in any case: the OTC list page
+	// says the service compares case-insensitively and itself writes "Active".
 	Status *ConnectionStatusFilter `form:"status,omitempty" json:"status,omitempty"`
 
-	// Name Only connections with this name.
+	// Name Only connections with this name. Choice: at most 64 characters, the longest name a
+	// connection can have.
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Tags Only connections with these tags, as `key=value` pairs separated by commas, for

@@ -45,6 +45,13 @@ func Rules(doc *openapi3.T) (*schemacheck.Rules, error) {
 	rules := &schemacheck.Rules{Servers: []schemacheck.Server{}, Operations: []schemacheck.Operation{}}
 	for _, s := range doc.Servers {
 		server := schemacheck.Server{URL: s.URL}
+		if v, ok := s.Extensions["x-iam-url"]; ok {
+			iam, isString := v.(string)
+			if !isString || iam == "" {
+				return nil, fmt.Errorf("fromspec: server %s: x-iam-url must be a non-empty string, got %v", s.URL, v)
+			}
+			server.IAMURL = iam
+		}
 		for name, v := range s.Variables {
 			if server.Variables == nil {
 				server.Variables = make(map[string][]string)

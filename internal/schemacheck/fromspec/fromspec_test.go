@@ -177,6 +177,20 @@ func TestRulesOfTheSpec(t *testing.T) {
 	for i, s := range doc.Servers {
 		assert.Equal(t, s.URL, rules.Servers[i].URL)
 		assert.Equal(t, s.Variables["region"].Enum, rules.Servers[i].Variables["region"])
+		assert.Equal(t, s.Extensions["x-iam-url"], rules.Servers[i].IAMURL, "x-iam-url of %s", s.URL)
+		assert.NotEmpty(t, rules.Servers[i].IAMURL, "every server of the spec names its IAM endpoint")
+	}
+}
+
+// x-iam-url is read by clients to find a project id; a value they cannot use must stop the
+// generator instead of being dropped.
+func TestRulesRefuseAnUnusableIAMURL(t *testing.T) {
+	for _, bad := range []any{"", 42, map[string]any{"url": "https://iam.example"}} {
+		doc := specDoc(t)
+		doc.Servers[0].Extensions["x-iam-url"] = bad
+		_, err := Rules(doc)
+		require.Error(t, err, "%v", bad)
+		assert.Contains(t, err.Error(), "x-iam-url")
 	}
 }
 
