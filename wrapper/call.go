@@ -54,8 +54,15 @@ type callArgs struct {
 // invalid request, and no partial out is returned with an error.
 func (c *Client) call(ctx context.Context, op *operation, a *callArgs, out any, opts []CallOption) error {
 	s := c.settings(opts)
+	projectID := c.projectID
+	if projectID == "" {
+		var err error
+		if projectID, err = c.projects.ProjectID(ctx); err != nil {
+			return fmt.Errorf("dli: %s: %w", op.id, err)
+		}
+	}
 	pathValues := make([]string, len(op.pathParams))
-	pathValues[0] = c.projectID
+	pathValues[0] = projectID
 	copy(pathValues[1:], a.path[:])
 	if c.validator != nil {
 		if err := c.validator.validate(op.id, op.pathParams, pathValues, a.params, a.body); err != nil {
@@ -82,7 +89,7 @@ func (c *Client) call(ctx context.Context, op *operation, a *callArgs, out any, 
 	defer cancel()
 
 	for attempt := 1; ; attempt++ {
-		ans, err := c.attempt(ctx, op, u, body, s.header, attempt)
+		ans, err := c.attempt(ctx, op, u, projectID, body, s.header, attempt)
 		final, wait := c.decideRetry(ctx, op, s.retry, ans, err, attempt)
 		if final {
 			if err != nil {
@@ -113,13 +120,13 @@ type answer struct {
 
 // attempt sends one attempt of a call and reads its answer whole, bounded by MaxAnswerBytes.
 // Every attempt is a new request, headed and signed afresh (a new X-Sdk-Date each time).
-func (c *Client) attempt(ctx context.Context, op *operation, u *url.URL, body attemptBody, extra http.Header, attempt int) (answer, error) {
+func (c *Client) attempt(ctx context.Context, op *operation, u *url.URL, projectID string, body attemptBody, extra http.Header, attempt int) (answer, error) {
 	var wrote atomic.Bool
 	actx := context.WithValue(ctx, attemptKey{}, &attemptInfo{operation: op.id, attempt: attempt, scrubber: c.scrubber})
 	if !op.idempotent {
 		actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{WroteHeaders: func() { wrote.Store(true) }})
 	}
-	req, err := c.newRequest(actx, op, u, body, extra)
+	req, err := c.newRequest(actx, op, u, projectID, body, extra)
 	if err != nil {
 		return answer{}, err
 	}
@@ -140,7 +147,7 @@ func (c *Client) attempt(ctx context.Context, op *operation, u *url.URL, body at
 // User-Agent and X-Project-Id that the vendor SDK sends and signs, the IAM token when one
 // authenticates, the caller's extra headers), then the AK/SK signature, last, so that it covers
 // them all.
-func (c *Client) newRequest(ctx context.Context, op *operation, u *url.URL, body attemptBody, extra http.Header) (*http.Request, error) {
+func (c *Client) newRequest(ctx context.Context, op *operation, u *url.URL, projectID string, body attemptBody, extra http.Header) (*http.Request, error) {
 	// NewRequestWithContext with an empty URL costs nothing to parse; the URL is filled in from
 	// its parts, and a context set this way needs no copy of the request (WithContext makes one).
 	req, err := http.NewRequestWithContext(ctx, op.method, "", nil)
@@ -154,7 +161,7 @@ func (c *Client) newRequest(ctx context.Context, op *operation, u *url.URL, body
 		h[k] = v
 	}
 	h.Set("User-Agent", c.userAgent)
-	h.Set("X-Project-Id", c.projectID)
+	h.Set("X-Project-Id", projectID)
 	if c.authToken.IsSet() {
 		h.Set("X-Auth-Token", c.authToken.Reveal())
 	}

@@ -1,6 +1,7 @@
 package wrapper
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"time"
@@ -16,8 +17,10 @@ import (
 //
 // A Client is safe for concurrent use.
 type Client struct {
-	endpoint  endpoint
+	endpoint endpoint
+	// projectID is the configured project, or "" when projects finds it in IAM.
 	projectID string
+	projects  *projectResolver
 	userAgent string
 	authToken Secret
 	signer    *signer.Signer
@@ -39,7 +42,7 @@ func New(cfg Config) (*Client, error) {
 	raw := cfg.Endpoint
 	if raw == "" {
 		var err error
-		if raw, err = Endpoint(cfg.Region); err != nil {
+		if raw, err = ResolveEndpoint(cfg.Region); err != nil {
 			return nil, err
 		}
 	}
@@ -88,14 +91,28 @@ func New(cfg Config) (*Client, error) {
 	hc.Transport = &originGuard{scheme: ep.scheme, host: ep.host, origin: ep.origin, next: base}
 	hc.CheckRedirect = noRedirects
 	c.send = chain(cfg.Middleware, hc.Do)
+	if c.projectID == "" {
+		// IAM is another origin than DLI's: its request goes through the caller's transport,
+		// not through the origin guard, signed by the resolver itself, and follows no redirect
+		// (a RoundTripper never does).
+		if c.projects, err = newProjectResolver(cfg.IAMEndpoint, cfg.Region, base, c.signer); err != nil {
+			return nil, err
+		}
+	}
 	return c, nil
 }
 
 // defaultUserAgent names this client in the service's logs.
 const defaultUserAgent = "enhanced-connections-go/1"
 
-// ProjectID returns the project every call of c is scoped to.
-func (c *Client) ProjectID() string { return c.projectID }
+// ProjectID returns the project every call of c is scoped to: the configured one, or the one IAM
+// names for the region (looked up on the first call that needs it, then kept).
+func (c *Client) ProjectID(ctx context.Context) (string, error) {
+	if c.projectID != "" {
+		return c.projectID, nil
+	}
+	return c.projects.ProjectID(ctx)
+}
 
 // Format prints c without its credentials, whatever the verb.
 func (c *Client) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String())) }

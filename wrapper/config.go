@@ -50,7 +50,9 @@ type Config struct {
 	// over Region. Credentials are sent to this origin (scheme, host and port) and nowhere else.
 	Endpoint string
 	// ProjectID is the IAM project id of the region; it goes into every path and the
-	// X-Project-Id header.
+	// X-Project-Id header. Empty with AK/SK credentials and a Region, the client looks it up in
+	// IAM on its first call (GET /v3/projects?name=<region>, signed), once, as the vendor SDK
+	// does.
 	ProjectID string
 	// IAMEndpoint is where the project id of Region is looked up when ProjectID is empty
 	// (GET /v3/projects?name=<region>); empty means the x-iam-url of the region's server in
@@ -139,8 +141,8 @@ func (c Config) HasAuth() bool {
 var ErrInvalidConfig = errors.New("invalid config")
 
 func (c Config) check() error {
-	if c.ProjectID == "" {
-		return configError("ProjectID is empty (set it or %s)", EnvProjectID)
+	if c.ProjectID == "" && (c.Region == "" || c.Credentials.AccessKey == "") {
+		return configError("ProjectID is empty (set it or %s; with AK/SK credentials and a Region the client looks it up in IAM)", EnvProjectID)
 	}
 	if c.Endpoint == "" && c.Region == "" {
 		return configError("neither Region nor Endpoint is set (set one, or %s / %s)", EnvRegion, EnvEndpoint)

@@ -15,12 +15,12 @@ import (
 	"github.com/dli-openapi/enhanced-connections/wrapper/signer"
 )
 
-// ProjectResolver finds the IAM project id of one region the way the vendor SDK does when its
+// projectResolver finds the IAM project id of one region the way the vendor SDK does when its
 // credentials carry none: one signed `GET /v3/projects?name=<region>` to the IAM endpoint, whose
 // answer must name exactly one project. The id is kept once found; a failure is not, so a later
-// call asks again. A ProjectResolver is safe for concurrent use, and concurrent first calls share
+// call asks again. A projectResolver is safe for concurrent use, and concurrent first calls share
 // a single IAM request.
-type ProjectResolver struct {
+type projectResolver struct {
 	endpoint string // IAM base URL, without a trailing slash
 	region   string
 	rt       http.RoundTripper
@@ -53,7 +53,7 @@ var (
 	ErrSeveralProjects = errors.New("IAM returned several projects for the region")
 )
 
-// ProjectLookupError is every failure of ProjectResolver.ProjectID. It wraps ErrNoProject,
+// ProjectLookupError is every failure of projectResolver.ProjectID. It wraps ErrNoProject,
 // ErrSeveralProjects, an *IAMError (IAM answered with an error status), the transport's error,
 // or the decoding error of an answer that is not a project list; match with errors.Is and
 // errors.As.
@@ -68,7 +68,7 @@ type ProjectLookupError struct {
 // Error says what went wrong and how to avoid the lookup.
 func (e *ProjectLookupError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "wrapper: project id of region %q from %s: %v", e.Region, e.Endpoint, e.Err)
+	fmt.Fprintf(&b, "dli: project id of region %q from %s: %v", e.Region, e.Endpoint, e.Err)
 	if len(e.Projects) > 0 {
 		fmt.Fprintf(&b, " [%s]", strings.Join(e.Projects, ", "))
 	}
@@ -103,11 +103,11 @@ func (e *IAMError) Error() string {
 	return s
 }
 
-// NewProjectResolver returns a resolver of region's project id. iamEndpoint is the IAM base URL
+// newProjectResolver returns a resolver of region's project id. iamEndpoint is the IAM base URL
 // (e.g. "https://iam.eu-de.otc.t-systems.com"; "https://" is added when it has no scheme, as the
 // vendor SDK does); empty means IAMEndpoint(region), the x-iam-url of the spec. rt sends the
 // request (nil means http.DefaultTransport) and sig signs it; IAM needs AK/SK credentials.
-func NewProjectResolver(iamEndpoint, region string, rt http.RoundTripper, sig *signer.Signer) (*ProjectResolver, error) {
+func newProjectResolver(iamEndpoint, region string, rt http.RoundTripper, sig *signer.Signer) (*projectResolver, error) {
 	if region == "" {
 		return nil, fmt.Errorf("%w: a project id lookup needs a region", ErrInvalidConfig)
 	}
@@ -130,7 +130,7 @@ func NewProjectResolver(iamEndpoint, region string, rt http.RoundTripper, sig *s
 	if rt == nil {
 		rt = http.DefaultTransport
 	}
-	return &ProjectResolver{
+	return &projectResolver{
 		endpoint: strings.TrimSuffix(iamEndpoint, "/"),
 		region:   region,
 		rt:       rt,
@@ -140,16 +140,16 @@ func NewProjectResolver(iamEndpoint, region string, rt http.RoundTripper, sig *s
 }
 
 // Region is the region whose project id the resolver finds.
-func (r *ProjectResolver) Region() string { return r.region }
+func (r *projectResolver) Region() string { return r.region }
 
 // Endpoint is the IAM endpoint the resolver asks.
-func (r *ProjectResolver) Endpoint() string { return r.endpoint }
+func (r *projectResolver) Endpoint() string { return r.endpoint }
 
 // ProjectID returns the project id of the region, asking IAM on the first call (and after a
 // failed one). Callers that arrive while a request is in flight wait for it; ctx bounds the wait
 // of each, not the request, which is bounded by its own timeout so that one caller's cancellation
 // does not fail the others.
-func (r *ProjectResolver) ProjectID(ctx context.Context) (string, error) {
+func (r *projectResolver) ProjectID(ctx context.Context) (string, error) {
 	r.mu.Lock()
 	if r.id != "" {
 		id := r.id
@@ -173,7 +173,7 @@ func (r *ProjectResolver) ProjectID(ctx context.Context) (string, error) {
 }
 
 // lookup runs one IAM request and publishes its result to every waiter.
-func (r *ProjectResolver) lookup(ctx context.Context, l *projectLookup) {
+func (r *projectResolver) lookup(ctx context.Context, l *projectLookup) {
 	ctx, cancel := context.WithTimeout(ctx, r.timeout)
 	defer cancel()
 	id, err := r.ask(ctx)
@@ -196,7 +196,7 @@ type projectList struct {
 }
 
 // ask sends the signed request and reads the one project of the answer.
-func (r *ProjectResolver) ask(ctx context.Context) (string, error) {
+func (r *projectResolver) ask(ctx context.Context) (string, error) {
 	fail := func(traceID string, err error, projects ...string) error {
 		return &ProjectLookupError{Region: r.region, Endpoint: r.endpoint, TraceID: traceID, Projects: projects, Err: err}
 	}

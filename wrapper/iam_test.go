@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/dli-openapi/enhanced-connections/fake"
+	"github.com/dli-openapi/enhanced-connections/gen"
 	"github.com/dli-openapi/enhanced-connections/wrapper"
 	"github.com/dli-openapi/enhanced-connections/wrapper/signer"
 )
@@ -282,3 +283,81 @@ func TestNewProjectResolver(t *testing.T) {
 		assert.ErrorIs(t, err, wrapper.ErrInvalidConfig, tc.name)
 	}
 }
+
+// A client configured with a region and AK/SK but no project id finds the project through IAM
+// once, on its first call, and scopes every call to it; concurrent first calls share that one
+// lookup.
+func TestClientFindsItsProjectFromTheRegion(t *testing.T) {
+	srv, err := fake.Start(fake.Options{Credentials: map[string]string{fakeAK: fakeSK}})
+	require.NoError(t, err)
+	defer srv.Close()
+	var lookups atomic.Int64
+	counting := roundTrip(func(r *http.Request) (*http.Response, error) {
+		if r.URL.Path == "/v3/projects" {
+			lookups.Add(1)
+		}
+		return http.DefaultTransport.RoundTrip(r)
+	})
+	c, err := wrapper.New(wrapper.Config{
+		Region:      "eu-de",
+		Endpoint:    srv.URL(),
+		IAMEndpoint: srv.URL(),
+		Credentials: signer.Keys(fakeAK, fakeSK),
+		HTTPClient:  &http.Client{Transport: counting},
+	})
+	require.NoError(t, err, "no project id is needed up front")
+
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	ids := make([]string, 8)
+	for i := range ids {
+		wg.Go(func() {
+			created, err := c.CreateEnhancedConnection(ctx, gen.CreateEnhancedConnectionRequest{
+				Name: fmt.Sprintf("conn_%d", i), DestVpcID: "vpc-1", DestNetworkID: "subnet-1"})
+			if assert.NoError(t, err) {
+				ids[i] = created.ConnectionID
+			}
+		})
+	}
+	wg.Wait()
+	want := fake.DefaultProjectID("eu-de")
+	got, err := c.ProjectID(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+	assert.Equal(t, len(ids), srv.Connections(want), "every create was scoped to the project IAM named")
+
+	for _, r := range srv.Requests() {
+		assert.Equal(t, want, r.Header.Get("X-Project-Id"))
+		assert.Contains(t, r.Path, "/"+want+"/")
+	}
+	assert.Equal(t, int64(1), lookups.Load(), "one IAM request for every first call")
+}
+
+func TestClientWithoutProjectNeedsWhatALookupNeeds(t *testing.T) {
+	for name, cfg := range map[string]wrapper.Config{
+		"a token, no AK/SK": {Region: "eu-de", AuthToken: wrapper.NewSecret("t")},
+		"AK/SK, no region":  {Endpoint: "https://dli.example", Credentials: signer.Keys(fakeAK, fakeSK)},
+	} {
+		_, err := wrapper.New(cfg)
+		require.ErrorIs(t, err, wrapper.ErrInvalidConfig, name)
+		assert.Contains(t, err.Error(), wrapper.EnvProjectID, name)
+	}
+	t.Run("IAM knows no project of the region", func(t *testing.T) {
+		srv, err := fake.Start(fake.Options{Credentials: map[string]string{fakeAK: fakeSK}, Projects: []fake.Project{}})
+		require.NoError(t, err)
+		defer srv.Close()
+		c, err := wrapper.New(wrapper.Config{Region: "eu-de", Endpoint: srv.URL(), IAMEndpoint: srv.URL(), Credentials: signer.Keys(fakeAK, fakeSK)})
+		require.NoError(t, err)
+		_, err = c.ShowEnhancedConnection(context.Background(), "2a620c33-5609-40c9-affd-2b6453071b0f")
+		require.ErrorIs(t, err, wrapper.ErrNoProject)
+		var le *wrapper.ProjectLookupError
+		require.ErrorAs(t, err, &le)
+		assert.Equal(t, "eu-de", le.Region)
+		assert.Zero(t, srv.Calls(""), "nothing was sent to DLI")
+	})
+}
+
+// roundTrip is an http.RoundTripper made of a function.
+type roundTrip func(*http.Request) (*http.Response, error)
+
+func (f roundTrip) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }

@@ -58,7 +58,11 @@ func demo(ctx context.Context, e *env, p demoPlan) error {
 	if e.usingFake {
 		target = "the embedded fake DLI"
 	}
-	fmt.Fprintf(w, "Enhanced connection procedure against %s (project %s)\n\n", target, e.client.ProjectID())
+	project, err := e.client.ProjectID(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Enhanced connection procedure against %s (project %s)\n\n", target, project)
 
 	h1, h2, ip1, ip2 := "ecs-97f8-0001", "ecs-97f8-0002", "192.168.0.1", "192.168.0.2"
 	fmt.Fprintf(w, "1. Create connection %q to VPC %s, subnet %s, for queues %s, with 2 hosts\n",
