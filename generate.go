@@ -4,9 +4,9 @@ package enhancedconnections
 // difference.
 //go:generate go tool oapi-codegen -config oapi-codegen.yaml spec/enhanced-connections.yaml
 
-// wrapper/rules.gen.json holds the request rules and servers of the spec, which the wrapper
-// embeds so that it needs no OpenAPI parser at run time; generated likewise, never edited.
-//go:generate go run ./internal/cmd/genrules -o wrapper/rules.gen.json
+// wrapper/rules.gen.go builds the request rules and servers of the spec, so that the wrapper
+// needs no OpenAPI parser at run time; generated likewise, never edited.
+//go:generate go run ./internal/cmd/genrules -o wrapper/rules.gen.go
 
 // The per-operation surface of the wrapper (methods, body encoders, answer decoders) is generated
 // from the spec and from gen/, so it runs after oapi-codegen; never edited by hand.

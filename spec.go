@@ -1,6 +1,6 @@
 // Package enhancedconnections holds the OpenAPI 3.0.3 description of the DLI enhanced datasource
 // connection API, the single source of truth of this module: gen/ and the wrapper's request
-// rules (wrapper/rules.gen.json) are generated from it and the fake DLI server serves it.
+// rules (wrapper/rules.gen.go) are generated from it and the fake DLI server serves it.
 // Package wrapper does not import this package, so a client binary links no OpenAPI or YAML
 // parser.
 //

@@ -2,7 +2,7 @@
 # Regenerates everything derived from spec/enhanced-connections.yaml, in dependency order, with
 # the pinned tools (npm ci first for the Node ones):
 #   gen/                      oapi-codegen (go generate)
-#   wrapper/rules.gen.json    the request rules and servers (go generate, internal/cmd/genrules)
+#   wrapper/rules.gen.go      the request rules and servers (go generate, internal/cmd/genrules)
 #   wrapper/*.gen.go          the Client methods, encoders, decoders (go generate, genwrapper)
 #   cmd/edsconn/*.gen.go      the CLI's commands (go generate, genwrapper)
 #   dist/                     the bundles and the HTML reference (Redocly)

@@ -1,8 +1,9 @@
-// Command genrules writes the request rules and servers of the embedded spec as JSON
-// (schemacheck.Rules), the file package wrapper embeds, so that a program using the wrapper
-// neither links an OpenAPI or YAML parser nor parses the spec when it starts:
+// Command genrules writes the request rules and servers of the embedded spec
+// (schemacheck.Rules) as Go code of package wrapper, a function that builds them, so that a
+// program using the wrapper neither links an OpenAPI or YAML parser nor parses or decodes
+// anything when it starts:
 //
-//	go run ./internal/cmd/genrules -o wrapper/rules.gen.json
+//	go run ./internal/cmd/genrules -o wrapper/rules.gen.go
 //
 // The output depends only on the spec. go generate runs it (see generate.go); CI fails if the
 // committed file differs from what it writes.
@@ -41,13 +42,13 @@ func run(out string) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := rules.Encode(&buf); err != nil {
+	src, err := goSource("wrapper", "specRules", rules)
+	if err != nil {
 		return err
 	}
 	// Unchanged output is not rewritten, so that its modification time stays too.
-	if old, err := os.ReadFile(out); err == nil && bytes.Equal(old, buf.Bytes()) {
+	if old, err := os.ReadFile(out); err == nil && bytes.Equal(old, src) {
 		return nil
 	}
-	return os.WriteFile(out, buf.Bytes(), 0o644)
+	return os.WriteFile(out, src, 0o644)
 }
