@@ -86,6 +86,7 @@ var opCreateEnhancedConnectionRoutes = operation{
 		if err := r.decodeBody(&body); err != nil {
 			return nil, err
 		}
+		//lint:ignore SA1019 a deprecated operation is still in the spec, so it is still a command
 		return c.CreateEnhancedConnectionRoutes(ctx, r.arg(0), body)
 	},
 }
@@ -142,6 +143,7 @@ var opDeleteEnhancedConnectionRoutes = operation{
 	},
 	answer: schemaStatusResponse,
 	call: func(ctx context.Context, c *wrapper.Client, r *request) (any, error) {
+		//lint:ignore SA1019 a deprecated operation is still in the spec, so it is still a command
 		return c.DeleteEnhancedConnectionRoutes(ctx, r.arg(0), r.arg(1))
 	},
 }

@@ -164,6 +164,9 @@ func (c *cliEmitter) operation(e *emitter, doc *openapi3.T, op *opModel) error {
 		e.p("\t\t}")
 		callArgs = append(callArgs, "body")
 	}
+	if op.Deprecated {
+		e.p("\t\t//lint:ignore SA1019 a deprecated operation is still in the spec, so it is still a command")
+	}
 	e.p("\t\treturn c.%s(%s)", op.ID, strings.Join(append([]string{"ctx"}, callArgs...), ", "))
 	e.p("\t},")
 	e.p("}")
