@@ -34,10 +34,10 @@ func newDemoFlags() (*builtinFlags, *demoPlan, *[]string) {
 		"document of what each step sent and received.", "text")
 	p := &demoPlan{}
 	queues := &[]string{}
-	b.fs.StringVar(&p.name, "name", "edsconn_demo", "name of the connection to create")
-	b.fs.StringVar(&p.vpc, "vpc", "", "VPC id of the data source (required against a real account)")
-	b.fs.StringVar(&p.subnet, "subnet", "", "subnet id of the data source (required against a real account)")
-	b.fs.Func("queue", "queue to bind (repeatable; the fake defaults to q1 and q2)", func(s string) error {
+	b.fs.StringVar(&p.name, "name", "edsconn_demo", "`name` of the connection to create")
+	b.fs.StringVar(&p.vpc, "vpc", "", "VPC `id` of the data source (required against a real account)")
+	b.fs.StringVar(&p.subnet, "subnet", "", "subnet `id` of the data source (required against a real account)")
+	b.fs.Func("queue", "`name` of a queue to bind (repeatable; the fake defaults to q1 and q2)", func(s string) error {
 		*queues = append(*queues, s)
 		return nil
 	})

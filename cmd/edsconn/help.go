@@ -118,7 +118,7 @@ func docsFromFlagSet(fs *flag.FlagSet) []flagDoc {
 			return
 		}
 		arg, text := flag.UnquoteUsage(f)
-		d := flagDoc{name: f.Name, arg: strings.ToUpper(arg), text: text}
+		d := flagDoc{name: f.Name, arg: strings.ToUpper(arg), text: sentence(strings.ToUpper(text[:1]) + text[1:])}
 		if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && bf.IsBoolFlag() {
 			d.arg = ""
 		} else if f.DefValue != "" {

@@ -99,7 +99,7 @@ func newOpFlags(op *operation, invoked string) *opFlags {
 			}
 			o.fs.BoolVar(&o.clear, "clear", false, "")
 			o.docs[groupCommand] = append(o.docs[groupCommand], flagDoc{name: "clear",
-				text: fmt.Sprintf("Send %s empty, which removes every element: without --clear an empty %s is refused, so that a forgotten flag cannot wipe it.",
+				text: fmt.Sprintf("Send %s as an empty list, which removes every one; without --clear an empty %s is refused, so that a forgotten flag cannot wipe it.",
 					strings.Join(names, " and "), strings.Join(names, " or "))})
 		}
 	}

@@ -25,7 +25,7 @@ func newWaitFlags() (*builtinFlags, *waitOptions) {
 	w := &waitOptions{}
 	b.fs.DurationVar(&w.limit, "for", 15*time.Minute, "give up after this long (the peering takes minutes on the real service)")
 	b.fs.DurationVar(&w.interval, "interval", 2*time.Second, "first wait between polls; later ones grow to 15s")
-	b.fs.StringVar(&w.progress, "progress", "auto", "progress on standard error: auto (when it is a terminal), always or never")
+	b.fs.StringVar(&w.progress, "progress", "auto", "progress on standard error, `mode` auto (when it is a terminal), always or never")
 	return b, w
 }
 
