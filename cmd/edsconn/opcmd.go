@@ -24,6 +24,10 @@ type opCommand struct {
 func (c opCommand) run(ctx context.Context, e *env, args []string) int {
 	o := newOpFlags(c.op, c.name)
 	if c.alias != nil {
+		if f := presetConflict(c.alias.preset, args); f != "" {
+			return e.usageFail(c.name, c.usageLine(), fmt.Errorf("%s is %s %s, so it takes no --%s: leave it out, or use %s",
+				c.name, c.op.id, strings.Join(c.alias.preset, " "), f, c.op.id))
+		}
 		args = append(slices.Clone(c.alias.preset), args...)
 	}
 	pos, err := parseInterleaved(o.fs, args)
@@ -64,6 +68,31 @@ func (c opCommand) run(ctx context.Context, e *env, args []string) int {
 		return e.fail(err)
 	}
 	return e.fail(e.print(out, c.op.answer))
+}
+
+// presetConflict returns the name of a flag the user gives that an alias sets itself, "" when
+// there is none: an alias means one thing, and `list --all=false` should not quietly be
+// something else.
+func presetConflict(preset, args []string) string {
+	set := map[string]bool{}
+	for _, p := range preset {
+		if strings.HasPrefix(p, "-") {
+			name, _, _ := strings.Cut(strings.TrimLeft(p, "-"), "=")
+			set[name] = true
+		}
+	}
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if !strings.HasPrefix(a, "-") {
+			continue
+		}
+		if name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "="); set[name] {
+			return name
+		}
+	}
+	return ""
 }
 
 // usageLine is the synopsis of the command.

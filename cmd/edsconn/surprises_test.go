@@ -86,6 +86,8 @@ func TestNoSurprises(t *testing.T) {
 			[]string{`endpoint "ftp://dli.example": want an https:// (or, for a local fake, http://) URL`, "(the endpoint is from --endpoint)"}, "", false},
 		{"an endpoint without a scheme", nil, []string{"list", "--endpoint", "dli.eu-de.otc.t-systems.com"}, exitUsage,
 			[]string{`endpoint "dli.eu-de.otc.t-systems.com": want an https://`}, "", false},
+		{"an alias keeps its meaning", nil, []string{"list", "--all=false"}, exitUsage,
+			[]string{"list is ListEnhancedConnections --all, so it takes no --all: leave it out, or use ListEnhancedConnections"}, "", false},
 		{"-o other than json or table", nil, []string{"list", "-o", "yaml"}, exitUsage, []string{`-o must be json or table, not "yaml"`}, "", false},
 	}
 	for _, tt := range tests {
