@@ -70,6 +70,10 @@ func runWithInput(ctx context.Context, args []string, stdin io.Reader, stdout, s
 		return runHelp(ctx, e, args[1:])
 	}
 	cmd, ok := lookup(args[0])
+	if !ok && strings.HasPrefix(args[0], "-") {
+		fmt.Fprintf(stderr, "edsconn: %s comes before the command: flags go after it (edsconn COMMAND [arguments] [flags])\nRun 'edsconn help' for the list of commands.\n", args[0])
+		return exitUsage
+	}
 	if !ok {
 		fmt.Fprintf(stderr, "edsconn: unknown command %q%s\nRun 'edsconn help' for the list of commands.\n", args[0], suggest(args[0]))
 		return exitUsage

@@ -88,6 +88,8 @@ func TestNoSurprises(t *testing.T) {
 			[]string{`endpoint "dli.eu-de.otc.t-systems.com": want an https://`}, "", false},
 		{"an alias keeps its meaning", nil, []string{"list", "--all=false"}, exitUsage,
 			[]string{"list is ListEnhancedConnections --all, so it takes no --all: leave it out, or use ListEnhancedConnections"}, "", false},
+		{"a flag before the command", nil, []string{"-o", "table", "list"}, exitUsage,
+			[]string{"edsconn: -o comes before the command: flags go after it (edsconn COMMAND [arguments] [flags])"}, "", false},
 		{"-o other than json or table", nil, []string{"list", "-o", "yaml"}, exitUsage, []string{`-o must be json or table, not "yaml"`}, "", false},
 	}
 	for _, tt := range tests {
@@ -203,7 +205,7 @@ func TestWaitInterrupted(t *testing.T) {
 	var stdout bytes.Buffer
 	code := runWithInput(ctx, []string{"wait", id, "--progress", "always", "--interval", "10ms"}, strings.NewReader(""), &stdout, stderr)
 	assert.Equal(t, exitInterrupted, code, stderr.String())
-	assert.Contains(t, stderr.String(), "poll 1 after 0s: waiting for queue q1 (CREATING)")
+	assert.Regexp(t, `(?m)^  poll 1 after [^:]+: waiting for queue q1 \(CREATING\)$`, stderr.String())
 	assert.Contains(t, stderr.String(), "edsconn: interrupted: ")
 	assert.Contains(t, stderr.String(), "was cancelled after 1 polls")
 	assert.Empty(t, stdout.String())
@@ -218,7 +220,7 @@ func TestWaitShowsTheFailedPeering(t *testing.T) {
 	code, out, errOut := runCLI(t, "wait", id, "--progress", "always", "--interval", "10ms")
 	assert.Equal(t, exitNotReady, code, errOut)
 	assert.Empty(t, out)
-	assert.Contains(t, errOut, "poll 1 after 0s: FAILED: queue q1 (the peer VPC refused the peering)\n")
+	assert.Regexp(t, `(?m)^  poll 1 after [^:]+: FAILED: queue q1 \(the peer VPC refused the peering\)$`, errOut)
 	assert.NotContains(t, errOut, ": ACTIVE")
 	assert.Contains(t, errOut, "peering failed: queue q1: the peer VPC refused the peering")
 }
