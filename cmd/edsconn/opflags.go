@@ -112,7 +112,7 @@ func newOpFlags(op *operation, invoked string) *opFlags {
 	return o
 }
 
-// field registers the flag of one query parameter or body property, and the aliases that fit it.
+// field registers the flag of one query parameter or body property under its kebab-case name.
 func (o *opFlags) field(name string, s *schema, prefix string, taken map[string]bool) *fieldFlag {
 	flagName := kebab(name)
 	if taken[flagName] {
