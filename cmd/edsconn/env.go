@@ -85,15 +85,21 @@ func (e *env) setOutput(output string, allowed ...string) error {
 }
 
 // connect builds the client: the embedded fake with --fake or when neither credentials nor an
-// endpoint are configured, the configured service otherwise. A region without credentials is an
+// endpoint are configured, the configured service otherwise; --region and --endpoint win over
+// $HUAWEICLOUD_SDK_REGION and $DLI_ENDPOINT. A region without credentials is an
 // error: silently running on the fake would look like success against the cloud. Credentials
 // come only from the environment, never from flags, so that they stay out of shell history and
 // process listings.
 func (e *env) connect(g *globalFlags) error {
 	cfg := wrapper.ConfigFromEnv()
 	regionFrom, endpointFrom := "$"+wrapper.EnvRegion, "$"+wrapper.EnvEndpoint
+	// A flag wins over the environment; of two flags, neither wins.
+	if g.region != "" && g.endpoint != "" {
+		return usageError(errors.New("--region and --endpoint both say where to send: give one"))
+	}
 	if g.region != "" {
 		cfg.Region, regionFrom = g.region, "--region"
+		cfg.Endpoint = ""
 	}
 	if g.endpoint != "" {
 		cfg.Endpoint, endpointFrom = g.endpoint, "--endpoint"
