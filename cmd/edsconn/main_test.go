@@ -161,6 +161,38 @@ func TestDemoRefusesARealAccountWithoutTargets(t *testing.T) {
 	assert.NotContains(t, out+errOut, "SK-must-not-leak")
 }
 
+func TestExitCodes(t *testing.T) {
+	clearCloudEnv(t)
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"no command", nil, exitUsage, "Usage: edsconn <command>"},
+		{"unknown command", []string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
+		{"a near miss", []string{"createenhancedconnection"}, exitUsage, `(did you mean "CreateEnhancedConnection"?)`},
+		{"bad flag", []string{"list", "--nope"}, exitUsage, "edsconn list: unknown flag --nope"},
+		{"a flag without its value", []string{"show", "--timeout"}, exitUsage, "--timeout needs a value"},
+		{"spec refuses the name", []string{"create", "--name", "bad-name", "--vpc", "v", "--subnet", "s"}, exitUsage, "body name: must match"},
+		{"spec refuses the ip", []string{"create", "--name", "ok", "--vpc", "v", "--subnet", "s", "--host", "h=1.2.3"}, exitUsage, "hosts[0].ip"},
+		{"missing connection", []string{"show", "2a620c33-5609-40c9-affd-2b6453071b0f"}, exitFailure, "DLI.0001"},
+		{"unknown region", []string{"list", "--region", "mars-1", "--project-id", "abc"}, exitUsage, "unknown region"},
+		{"bad output", []string{"list", "-o", "yaml"}, exitUsage, "-o must be json or table"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.name == "unknown region" {
+				t.Setenv(wrapper.EnvAuthToken, "token-for-the-test")
+			}
+			code, out, errOut := runCLI(t, tt.args...)
+			assert.Equal(t, tt.code, code, errOut)
+			assert.Contains(t, errOut, tt.stderr)
+			assert.Empty(t, out)
+		})
+	}
+}
+
 // TestBinaryRunsDemo builds the real binary and runs it as a user would, in a fresh process
 // with no cloud variables.
 func TestBinaryRunsDemo(t *testing.T) {

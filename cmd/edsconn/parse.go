@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"strings"
 )
@@ -13,7 +14,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			return nil, flagParseError(err)
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -34,4 +35,20 @@ func isHelp(arg string) bool {
 		return strings.HasPrefix(arg, "-")
 	}
 	return false
+}
+
+// flagParseError words the flag package's errors as users type flags: it says -name where the
+// CLI documents --name.
+func flagParseError(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return errors.New("unknown flag " + dashes(name))
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return errors.New(dashes(name) + " needs a value")
+	}
+	return err
 }
