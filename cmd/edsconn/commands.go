@@ -2,324 +2,156 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
+	"sort"
 	"strings"
-
-	"github.com/dli-openapi/enhanced-connections/gen"
 )
 
-// command is one subcommand.
-type command struct {
-	name    string
-	summary string
-	run     func(ctx context.Context, e *env, args []string) int
+// command is one command of the CLI: an operation of the spec (opCommand), or one written by
+// hand (builtin).
+type command interface {
+	run(ctx context.Context, e *env, args []string) int
+	help(w io.Writer)
 }
 
-// commands lists the subcommands in the order usage shows them: the operations of the API in
-// the order of the documented procedure, then the helpers.
-var commands []command
+// builtin is a command that is not one operation: wait, demo, fake-server, version, completion,
+// help.
+type builtin struct {
+	name, summary string
+	runFn         func(ctx context.Context, e *env, args []string) int
+	// flags builds the command's flag set, for its help and completion; nil for fake-server,
+	// whose flags are its own.
+	flags  func() *builtinFlags
+	helpFn func(w io.Writer)
+}
+
+func (b builtin) run(ctx context.Context, e *env, args []string) int { return b.runFn(ctx, e, args) }
+func (b builtin) help(w io.Writer)                                   { b.helpFn(w) }
+
+// builtins are the hand-written commands, in the order help lists them.
+var builtins []builtin
 
 func init() {
-	commands = []command{
-		{"create", "create a connection (CreateEnhancedConnection)", runCreate},
-		{"list", "list connections, every page (ListEnhancedConnections)", runList},
-		{"show", "show one connection (ShowEnhancedConnection)", runShow},
-		{"wait", "wait until a connection and its queues are ACTIVE", runWait},
-		{"update-hosts", "replace the hosts of a connection (UpdateEnhancedConnection)", runUpdateHosts},
-		{"bind", "bind queues or pools (AssociateQueueToEnhancedConnection)", runBind},
-		{"unbind", "unbind queues or pools (DisassociateQueueFromEnhancedConnection)", runUnbind},
-		{"privileges", "list projects granted access (ShowEnhancedConnectionPrivilege)", runPrivileges},
-		{"route-add", "add a route (CreateRouteToEnhancedConnection)", runRouteAdd},
-		{"route-delete", "delete a route (DeleteRouteFromEnhancedConnection)", runRouteDelete},
-		{"delete", "delete a connection (DeleteEnhancedConnection)", runDelete},
-		{"demo", "the documented procedure: create, wait ACTIVE, show, list, delete", runDemo},
-		{"fake-server", "serve the fake DLI for other tools (default 127.0.0.1:8080)", runFakeServer},
-		{"version", "print the module version, the spec's info.version and Go's version", runVersion},
+	builtins = []builtin{
+		{name: "wait", summary: "Wait until a connection and the peering of every queue and pool are ACTIVE", runFn: runWait, flags: waitFlags},
+		{name: "demo", summary: "The documented procedure: create, wait until ACTIVE, show, list, delete", runFn: runDemo, flags: demoFlags},
+		{name: "fake-server", summary: "Serve the fake DLI for other tools (default 127.0.0.1:8080)", runFn: runFakeServer,
+			helpFn: func(w io.Writer) { runFakeServer(context.Background(), &env{stdout: w, stderr: w}, []string{"-h"}) }},
+		{name: "version", summary: "Print the module's version, the spec's info.version and Go's version", runFn: runVersion, flags: versionFlags},
+		{name: "completion", summary: "Print a completion script for bash, zsh or fish", runFn: runCompletion, flags: completionFlags},
+		{name: "help", summary: "Print the help of the CLI, or of a command", runFn: runHelp, flags: helpFlags},
 	}
-}
-
-func commandByName(name string) (command, bool) {
-	for _, c := range commands {
-		if c.name == name {
-			return c, true
+	for i := range builtins {
+		if b := &builtins[i]; b.helpFn == nil {
+			build := b.flags
+			b.helpFn = func(w io.Writer) { build().help(w) }
 		}
 	}
-	return command{}, false
 }
 
-// newFlags makes the flag set of an API subcommand with the global flags registered.
-func newFlags(e *env, name, argsUsage string) (*flag.FlagSet, *globalFlags) {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	g := &globalFlags{}
-	g.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: edsconn %s [flags] %s\n\nFlags:\n", name, argsUsage)
-		fs.PrintDefaults()
+// lookup finds a command by operationId, alias or name.
+func lookup(name string) (command, bool) {
+	for _, op := range specOperations {
+		if op.id == name {
+			return opCommand{op: op, name: name}, true
+		}
 	}
-	return fs, g
+	for i, a := range commandAliases {
+		if a.name == name {
+			if op := operationByID(a.operation); op != nil {
+				return opCommand{op: op, name: name, alias: &commandAliases[i]}, true
+			}
+		}
+	}
+	for _, b := range builtins {
+		if b.name == name {
+			return b, true
+		}
+	}
+	return nil, false
 }
 
-// listFlag collects a repeatable flag.
-type listFlag []string
-
-func (l *listFlag) String() string     { return strings.Join(*l, ",") }
-func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
-
-// hostsFlag collects --host name=ip.
-type hostsFlag []gen.Host
-
-func (h *hostsFlag) String() string { return fmt.Sprintf("%d hosts", len(*h)) }
-func (h *hostsFlag) Set(v string) error {
-	name, ip, ok := strings.Cut(v, "=")
-	if !ok {
-		return fmt.Errorf("want name=ip, got %q", v)
-	}
-	*h = append(*h, gen.Host{Name: name, IP: ip})
-	return nil
-}
-
-// tagsFlag collects --tag key=value.
-type tagsFlag []gen.Tag
-
-func (t *tagsFlag) String() string { return fmt.Sprintf("%d tags", len(*t)) }
-func (t *tagsFlag) Set(v string) error {
-	k, val, ok := strings.Cut(v, "=")
-	if !ok {
-		return fmt.Errorf("want key=value, got %q", v)
-	}
-	*t = append(*t, gen.Tag{Key: k, Value: val})
-	return nil
-}
-
-// oneArg returns the single positional argument a command needs.
-func oneArg(args []string, what string) (string, error) {
-	if len(args) != 1 {
-		return "", usageError(fmt.Errorf("want exactly one argument, the %s; got %d", what, len(args)))
-	}
-	return args[0], nil
-}
-
-// readBodyFile decodes a JSON request body from a file, or from standard input for "-".
-func readBodyFile(path string, into any) error {
-	var data []byte
-	var err error
-	if path == "-" {
-		data, err = io.ReadAll(os.Stdin)
-	} else {
-		data, err = os.ReadFile(path)
-	}
-	if err != nil {
-		return usageError(err)
-	}
-	if err := json.Unmarshal(data, into); err != nil {
-		return usageError(fmt.Errorf("%s: %w", path, err))
+func operationByID(id string) *operation {
+	for _, op := range specOperations {
+		if op.id == id {
+			return op
+		}
 	}
 	return nil
 }
 
-func runCreate(ctx context.Context, e *env, args []string) int {
-	fs, g := newFlags(e, "create", "")
-	var body gen.CreateEnhancedConnectionRequest
-	var queues, pools listFlag
-	var hosts hostsFlag
-	var tags tagsFlag
-	var routeTable, file string
-	fs.StringVar(&body.Name, "name", "", "connection name: letters, digits, _ (1-64)")
-	fs.StringVar(&body.DestVpcID, "vpc", "", "VPC id of the data source")
-	fs.StringVar(&body.DestNetworkID, "subnet", "", "subnet id of the data source")
-	fs.Var(&queues, "queue", "queue to bind (repeatable)")
-	fs.Var(&pools, "pool", "elastic resource pool to bind (repeatable)")
-	fs.Var(&hosts, "host", "host mapping name=ip (repeatable)")
-	fs.Var(&tags, "tag", "tag key=value (repeatable)")
-	fs.StringVar(&routeTable, "routetable", "", "route table id of the data source's subnet")
-	fs.StringVar(&file, "file", "", "read the whole request body (JSON) from this file, - for stdin")
-	return withClient(ctx, e, fs, g, args, func(ctx context.Context, _ []string) error {
-		if file != "" {
-			if err := readBodyFile(file, &body); err != nil {
-				return err
-			}
-		}
-		body.Queues = append(body.Queues, queues...)
-		body.ElasticResourcePools = append(body.ElasticResourcePools, pools...)
-		body.Hosts = append(body.Hosts, hosts...)
-		body.Tags = append(body.Tags, tags...)
-		if routeTable != "" {
-			body.RoutetableID = routeTable
-		}
-		out, err := e.client.CreateEnhancedConnection(ctx, body)
-		if err != nil {
-			return err
-		}
-		return e.print(out)
-	})
-}
-
-func runList(ctx context.Context, e *env, args []string) int {
-	fs, g := newFlags(e, "list", "")
-	var name, status, tags string
-	var limit, offset int
-	fs.StringVar(&name, "name", "", "only connections with this name")
-	fs.StringVar(&status, "status", "", "only connections in this state: ACTIVE or DELETED")
-	fs.StringVar(&tags, "tags", "", "only connections with these tags: k=v,k2=v2")
-	fs.IntVar(&limit, "page-size", 100, "connections per request")
-	fs.IntVar(&offset, "offset", 0, "connections to skip")
-	return withClient(ctx, e, fs, g, args, func(ctx context.Context, _ []string) error {
-		params := gen.ListEnhancedConnectionsParams{}
-		l, o := int32(limit), int32(offset)
-		params.Limit, params.Offset = &l, &o
-		if name != "" {
-			params.Name = &name
-		}
-		if status != "" {
-			s := gen.ConnectionStatusFilter(strings.ToUpper(status))
-			params.Status = &s
-		}
-		if tags != "" {
-			params.Tags = &tags
-		}
-		all := []gen.EnhancedConnection{}
-		for conn, err := range e.client.Connections(ctx, &params) {
-			if err != nil {
-				return err
-			}
-			all = append(all, conn)
-		}
-		return e.print(all)
-	})
-}
-
-func runUpdateHosts(ctx context.Context, e *env, args []string) int {
-	fs, g := newFlags(e, "update-hosts", "CONNECTION_ID")
-	var hosts hostsFlag
-	var file string
-	fs.Var(&hosts, "host", "host mapping name=ip (repeatable); none removes every host")
-	fs.StringVar(&file, "file", "", "read the request body ({\"hosts\": [...]}) from this file, - for stdin")
-	return withClient(ctx, e, fs, g, args, func(ctx context.Context, args []string) error {
-		id, err := oneArg(args, "connection id")
-		if err != nil {
-			return err
-		}
-		var body gen.UpdateEnhancedConnectionRequest
-		if file != "" {
-			if err := readBodyFile(file, &body); err != nil {
-				return err
-			}
-		}
-		body.Hosts = append(body.Hosts, hosts...)
-		out, err := e.client.UpdateEnhancedConnection(ctx, id, body)
-		if err != nil {
-			return err
-		}
-		return e.print(out)
-	})
-}
-
-func bindCommand(name string, call func(e *env) func(context.Context, string, gen.QueueBindingRequest) (*gen.StatusResponse, error)) func(context.Context, *env, []string) int {
-	return func(ctx context.Context, e *env, args []string) int {
-		fs, g := newFlags(e, name, "CONNECTION_ID")
-		var queues, pools listFlag
-		fs.Var(&queues, "queue", "queue (repeatable)")
-		fs.Var(&pools, "pool", "elastic resource pool (repeatable)")
-		return withClient(ctx, e, fs, g, args, func(ctx context.Context, args []string) error {
-			id, err := oneArg(args, "connection id")
-			if err != nil {
-				return err
-			}
-			if len(queues)+len(pools) == 0 {
-				return usageError(errors.New("name at least one --queue or --pool"))
-			}
-			out, err := call(e)(ctx, id, gen.QueueBindingRequest{Queues: queues, ElasticResourcePools: pools})
-			if err != nil {
-				return err
-			}
-			return e.print(out)
-		})
+// commandNames lists every name a user can type first: operationIds, aliases, builtins.
+func commandNames() []string {
+	var names []string
+	for _, op := range specOperations {
+		names = append(names, op.id)
 	}
-}
-
-var (
-	runBind = bindCommand("bind", func(e *env) func(context.Context, string, gen.QueueBindingRequest) (*gen.StatusResponse, error) {
-		return func(ctx context.Context, id string, b gen.QueueBindingRequest) (*gen.StatusResponse, error) {
-			return e.client.AssociateQueueToEnhancedConnection(ctx, id, b)
-		}
-	})
-	runUnbind = bindCommand("unbind", func(e *env) func(context.Context, string, gen.QueueBindingRequest) (*gen.StatusResponse, error) {
-		return func(ctx context.Context, id string, b gen.QueueBindingRequest) (*gen.StatusResponse, error) {
-			return e.client.DisassociateQueueFromEnhancedConnection(ctx, id, b)
-		}
-	})
-)
-
-func runRouteAdd(ctx context.Context, e *env, args []string) int {
-	fs, g := newFlags(e, "route-add", "CONNECTION_ID")
-	var body gen.CreateRouteRequest
-	fs.StringVar(&body.Name, "name", "", "route name: letters, digits, _ and - (1-64)")
-	fs.StringVar(&body.Cidr, "cidr", "", "destination network, e.g. 192.168.2.0/24")
-	return withClient(ctx, e, fs, g, args, func(ctx context.Context, args []string) error {
-		id, err := oneArg(args, "connection id")
-		if err != nil {
-			return err
-		}
-		out, err := e.client.CreateRouteToEnhancedConnection(ctx, id, body)
-		if err != nil {
-			return err
-		}
-		return e.print(out)
-	})
-}
-
-func runRouteDelete(ctx context.Context, e *env, args []string) int {
-	fs, g := newFlags(e, "route-delete", "CONNECTION_ID ROUTE_NAME")
-	return withClient(ctx, e, fs, g, args, func(ctx context.Context, args []string) error {
-		if len(args) != 2 {
-			return usageError(fmt.Errorf("want the connection id and the route name; got %d arguments", len(args)))
-		}
-		out, err := e.client.DeleteRouteFromEnhancedConnection(ctx, args[0], args[1])
-		if err != nil {
-			return err
-		}
-		return e.print(out)
-	})
-}
-
-// idCommand is a subcommand that takes one connection id and prints what call answers.
-func idCommand[T any](name string, call func(*env) func(context.Context, string) (*T, error)) func(context.Context, *env, []string) int {
-	return func(ctx context.Context, e *env, args []string) int {
-		fs, g := newFlags(e, name, "CONNECTION_ID")
-		return withClient(ctx, e, fs, g, args, func(ctx context.Context, args []string) error {
-			id, err := oneArg(args, "connection id")
-			if err != nil {
-				return err
-			}
-			out, err := call(e)(ctx, id)
-			if err != nil {
-				return err
-			}
-			return e.print(out)
-		})
+	for _, a := range commandAliases {
+		names = append(names, a.name)
 	}
+	for _, b := range builtins {
+		names = append(names, b.name)
+	}
+	return names
 }
 
-var (
-	runShow = idCommand("show", func(e *env) func(context.Context, string) (*gen.ShowEnhancedConnectionResponse, error) {
-		return func(ctx context.Context, id string) (*gen.ShowEnhancedConnectionResponse, error) {
-			return e.client.ShowEnhancedConnection(ctx, id)
+// aliasesOf lists the short names of an operation.
+func aliasesOf(id string) []string {
+	var out []string
+	for _, a := range commandAliases {
+		if a.operation == id {
+			out = append(out, a.name)
 		}
-	})
-	runPrivileges = idCommand("privileges", func(e *env) func(context.Context, string) (*gen.ShowEnhancedConnectionPrivilegeResponse, error) {
-		return func(ctx context.Context, id string) (*gen.ShowEnhancedConnectionPrivilegeResponse, error) {
-			return e.client.ShowEnhancedConnectionPrivilege(ctx, id)
+	}
+	return out
+}
+
+// usage is the help of the CLI: every command with its operationId and alias.
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: edsconn <command> [arguments] [flags]")
+	fmt.Fprintln(w)
+	fmt.Fprint(w, wrap("Manage DLI enhanced datasource connections (Huawei Cloud, Open Telekom Cloud). Without "+
+		"credentials or an endpoint every command runs against an embedded fake DLI.", "", helpWidth))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Operations: one command per operationId of the spec, with its short name:")
+	ops := append([]*operation(nil), specOperations...)
+	sort.Slice(ops, func(i, j int) bool { return ops[i].id < ops[j].id })
+	width := 0
+	for _, op := range ops {
+		width = max(width, len(op.id))
+	}
+	aliasWidth := len("-")
+	for _, a := range commandAliases {
+		aliasWidth = max(aliasWidth, len(a.name))
+	}
+	for _, op := range ops {
+		alias := cmp(strings.Join(aliasesOf(op.id), ", "), "-")
+		summary := op.summary
+		if op.deprecated {
+			summary += " [deprecated]"
 		}
-	})
-	runDelete = idCommand("delete", func(e *env) func(context.Context, string) (*gen.StatusResponse, error) {
-		return func(ctx context.Context, id string) (*gen.StatusResponse, error) {
-			return e.client.DeleteEnhancedConnection(ctx, id)
-		}
-	})
-)
+		fmt.Fprintf(w, "  %-*s  %-*s  %s\n", width, op.id, aliasWidth, alias, summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Other commands:")
+	width = 0
+	for _, b := range builtins {
+		width = max(width, len(b.name))
+	}
+	for _, b := range builtins {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, b.name, b.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run 'edsconn <command> --help' for its arguments and flags; flags may come before or after")
+	fmt.Fprintln(w, "the arguments. Output is JSON, or a table with -o table.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Exit codes:")
+	for _, c := range exitCodes {
+		fmt.Fprintf(w, "  %-4d %s\n", c.code, c.meaning)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprint(w, wrap("Credentials come from the environment only: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK "+
+		"(with HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary ones), or HUAWEICLOUD_SDK_AUTH_TOKEN; then "+
+		"HUAWEICLOUD_SDK_PROJECT_ID, and HUAWEICLOUD_SDK_REGION or DLI_ENDPOINT.", "", helpWidth))
+}

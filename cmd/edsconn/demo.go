@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -18,33 +19,6 @@ const (
 	demoSubnet = "78f2562a-36e4-4b39-95b9-f5aab22e1281"
 )
 
-// runDemo runs the documented procedure "create a connection, then verify that it is ACTIVE",
-// and cleans up after itself, printing each step for a person to read.
-func runDemo(ctx context.Context, e *env, args []string) int {
-	fs, g := newFlags(e, "demo", "")
-	var name, vpc, subnet string
-	var queues listFlag
-	var keep bool
-	var waitFor time.Duration
-	fs.StringVar(&name, "name", "edsconn_demo", "name of the connection to create")
-	fs.StringVar(&vpc, "vpc", "", "VPC id of the data source (required against a real account)")
-	fs.StringVar(&subnet, "subnet", "", "subnet id of the data source (required against a real account)")
-	fs.Var(&queues, "queue", "queue to bind (repeatable; the fake defaults to q1 and q2)")
-	fs.BoolVar(&keep, "keep", false, "keep the connection instead of deleting it at the end")
-	fs.DurationVar(&waitFor, "wait-for", 15*time.Minute, "give up waiting for ACTIVE after this long")
-	return withClient(ctx, e, fs, g, args, func(ctx context.Context, _ []string) error {
-		if e.usingFake {
-			vpc, subnet = cmp(vpc, demoVPC), cmp(subnet, demoSubnet)
-			if len(queues) == 0 {
-				queues = listFlag{"q1", "q2"}
-			}
-		} else if vpc == "" || subnet == "" || len(queues) == 0 {
-			return usageError(errors.New("against a real account the demo needs --vpc, --subnet and at least one --queue"))
-		}
-		return demo(ctx, e, demoPlan{name: name, vpc: vpc, subnet: subnet, queues: queues, keep: keep, waitFor: waitFor})
-	})
-}
-
 type demoPlan struct {
 	name, vpc, subnet string
 	queues            []string
@@ -52,8 +26,78 @@ type demoPlan struct {
 	waitFor           time.Duration
 }
 
-func demo(ctx context.Context, e *env, p demoPlan) error {
-	w := e.stdout
+func newDemoFlags() (*builtinFlags, *demoPlan, *[]string) {
+	b := newBuiltinFlags("demo", "Runs the documented procedure \"create a connection, then verify that it is ACTIVE\": "+
+		"creates a connection with two hosts, waits until it and the peering of every queue are ACTIVE (showing "+
+		"progress), shows it, lists the project's connections and deletes it. Against the embedded fake it needs "+
+		"nothing; against a real account it needs --vpc, --subnet and --queue. With -o json it prints one JSON "+
+		"document of what each step sent and received.", "text")
+	p := &demoPlan{}
+	queues := &[]string{}
+	b.fs.StringVar(&p.name, "name", "edsconn_demo", "`name` of the connection to create")
+	b.fs.StringVar(&p.vpc, "vpc", "", "VPC `id` of the data source (required against a real account)")
+	b.fs.StringVar(&p.subnet, "subnet", "", "subnet `id` of the data source (required against a real account)")
+	b.fs.Func("queue", "`name` of a queue to bind (repeatable; the fake defaults to q1 and q2)", func(s string) error {
+		*queues = append(*queues, s)
+		return nil
+	})
+	b.fs.BoolVar(&p.keep, "keep", false, "keep the connection instead of deleting it at the end")
+	b.fs.DurationVar(&p.waitFor, "wait-for", 15*time.Minute, "give up waiting for ACTIVE after this long")
+	return b, p, queues
+}
+
+func demoFlags() *builtinFlags { b, _, _ := newDemoFlags(); return b }
+
+// runDemo runs the documented procedure and cleans up after itself, printing each step for a
+// person to read, or with -o json one document for a script.
+func runDemo(ctx context.Context, e *env, args []string) int {
+	b, p, queues := newDemoFlags()
+	if _, code, ok := b.parse(e, args); !ok {
+		return code
+	}
+	if err := e.setOutput(b.g.output, "text", "table", "json"); err != nil {
+		return e.fail(err)
+	}
+	if err := e.connect(b.g); err != nil {
+		return e.fail(err)
+	}
+	defer e.close()
+	p.queues = *queues
+	if e.usingFake {
+		p.vpc, p.subnet = cmp(p.vpc, demoVPC), cmp(p.subnet, demoSubnet)
+		if len(p.queues) == 0 {
+			p.queues = []string{"q1", "q2"}
+		}
+	} else if p.vpc == "" || p.subnet == "" || len(p.queues) == 0 {
+		return e.fail(usageError(errors.New("against a real account the demo needs --vpc, --subnet and at least one --queue")))
+	}
+	e.timeoutHint = fmt.Sprintf("the demo waits at most --wait-for %s for ACTIVE; each call may take --timeout %s", p.waitFor, b.g.timeout)
+	var out demoOutput
+	if e.output == "json" {
+		out = &demoJSON{}
+	} else {
+		out = &demoText{w: e.stdout}
+	}
+	err := demo(ctx, e, *p, out)
+	if err == nil {
+		err = out.finish(e.stdout)
+	}
+	return e.fail(err)
+}
+
+// demoOutput is how the demo reports its steps: text for a person as they happen, or one JSON
+// document for a script at the end.
+type demoOutput interface {
+	start(target, projectID string)
+	// begin announces step n; result reports what its call sent and answered.
+	begin(n int, title string)
+	result(operation string, request, answer any, s *schema) error
+	progress() func(wrapper.WaitProgress)
+	done(summary string)
+	finish(w io.Writer) error
+}
+
+func demo(ctx context.Context, e *env, p demoPlan, out demoOutput) error {
 	target := "the real DLI service"
 	if e.usingFake {
 		target = "the embedded fake DLI"
@@ -62,72 +106,108 @@ func demo(ctx context.Context, e *env, p demoPlan) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "Enhanced connection procedure against %s (project %s)\n\n", target, project)
+	out.start(target, project)
 
-	h1, h2, ip1, ip2 := "ecs-97f8-0001", "ecs-97f8-0002", "192.168.0.1", "192.168.0.2"
-	fmt.Fprintf(w, "1. Create connection %q to VPC %s, subnet %s, for queues %s, with 2 hosts\n",
-		p.name, p.vpc, p.subnet, strings.Join(p.queues, ", "))
-	created, err := e.client.CreateEnhancedConnection(ctx, gen.CreateEnhancedConnectionRequest{
-		Name:          p.name,
-		DestVpcID:     p.vpc,
-		DestNetworkID: p.subnet,
-		Queues:        p.queues,
-		Hosts:         []gen.Host{{Name: h1, IP: ip1}, {Name: h2, IP: ip2}},
-	})
+	out.begin(1, fmt.Sprintf("Create connection %q to VPC %s, subnet %s, for queues %s, with 2 hosts",
+		p.name, p.vpc, p.subnet, strings.Join(p.queues, ", ")))
+	req := gen.CreateEnhancedConnectionRequest{
+		Name: p.name, DestVpcID: p.vpc, DestNetworkID: p.subnet, Queues: p.queues,
+		Hosts: []gen.Host{{Name: "ecs-97f8-0001", IP: "192.168.0.1"}, {Name: "ecs-97f8-0002", IP: "192.168.0.2"}},
+	}
+	created, err := e.client.CreateEnhancedConnection(ctx, req)
 	if err != nil {
 		return err
 	}
 	id := created.ConnectionID
-	fmt.Fprintf(w, "   created %s (%s)\n\n", id, created.Message)
+	byID := map[string]string{"connection_id": id}
+	if err := out.result(opCreateEnhancedConnection.id, req, created, opCreateEnhancedConnection.answer); err != nil {
+		return err
+	}
 
-	fmt.Fprintln(w, "2. Wait until the connection and the peering of every queue are ACTIVE")
+	out.begin(2, "Wait until the connection and the peering of every queue are ACTIVE")
 	waitCtx, cancel := context.WithTimeout(ctx, p.waitFor)
 	defer cancel()
-	start := time.Now()
 	conn, err := e.client.WaitActive(waitCtx, id, wrapper.WithPollInterval(500*time.Millisecond),
-		wrapper.WithMaxPollInterval(10*time.Second), wrapper.WithProgress(progressPrinter(w)))
+		wrapper.WithMaxPollInterval(10*time.Second), wrapper.WithProgress(out.progress()))
 	if err != nil {
 		return fmt.Errorf("connection %s did not become ACTIVE: %w", id, err)
 	}
-	fmt.Fprintf(w, "   ACTIVE after %s\n\n", time.Since(start).Round(100*time.Millisecond))
-
-	fmt.Fprintln(w, "3. Show the connection")
-	if err := printConnectionTable(w, []connectionRow{rowFromShow(conn)}); err != nil {
+	if err := out.result("WaitActive", byID, conn, opShowEnhancedConnection.answer); err != nil {
 		return err
 	}
-	fmt.Fprintln(w)
 
-	fmt.Fprintln(w, "4. List the project's connections")
-	var rows []connectionRow
+	out.begin(3, "Show the connection")
+	shown, err := e.client.ShowEnhancedConnection(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := out.result(opShowEnhancedConnection.id, byID, shown, opShowEnhancedConnection.answer); err != nil {
+		return err
+	}
+
+	out.begin(4, "List the project's connections")
+	list := gen.ListEnhancedConnectionsResponse{Connections: []gen.EnhancedConnection{}}
 	for c, err := range e.client.Connections(ctx, nil) {
 		if err != nil {
 			return err
 		}
-		rows = append(rows, rowFromList(c))
+		list.Connections = append(list.Connections, c)
 	}
-	if err := printConnectionTable(w, rows); err != nil {
+	list.Count = int32(len(list.Connections))
+	if err := out.result(opListEnhancedConnections.id, nil, list, opListEnhancedConnections.answer); err != nil {
 		return err
 	}
-	fmt.Fprintln(w)
 
 	if p.keep {
-		fmt.Fprintf(w, "Done: connection %s is ACTIVE and was kept.\n", id)
+		out.done(fmt.Sprintf("Done: connection %s is ACTIVE and was kept.", id))
 		return nil
 	}
-	fmt.Fprintln(w, "5. Delete the connection")
+	out.begin(5, "Delete the connection")
 	deleted, err := e.client.DeleteEnhancedConnection(ctx, id)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "   %s\n\n", cmp(deleted.Message, "deleted"))
-	fmt.Fprintf(w, "Done: connection %s was created, became ACTIVE, and was deleted.\n", id)
+	if err := out.result(opDeleteEnhancedConnection.id, byID, deleted, opDeleteEnhancedConnection.answer); err != nil {
+		return err
+	}
+	out.done(fmt.Sprintf("Done: connection %s was created, became ACTIVE, and was deleted.", id))
 	return nil
 }
 
-// cmp returns a, or b when a is empty.
-func cmp(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
+// demoText prints the steps as they happen, with tables.
+type demoText struct {
+	w       io.Writer
+	waiting time.Time
 }
+
+func (d *demoText) start(target, projectID string) {
+	fmt.Fprintf(d.w, "Enhanced connection procedure against %s (project %s)\n\n", target, projectID)
+}
+
+func (d *demoText) begin(n int, title string) {
+	fmt.Fprintf(d.w, "%d. %s\n", n, title)
+	d.waiting = time.Now()
+}
+
+func (d *demoText) result(operation string, _, answer any, s *schema) error {
+	if operation == "WaitActive" {
+		// The next step shows the connection: the wait only says how long it took.
+		_, err := fmt.Fprintf(d.w, "   ACTIVE after %s\n\n", time.Since(d.waiting).Round(100*time.Millisecond))
+		return err
+	}
+	g, err := toGeneric(answer)
+	if err != nil {
+		return err
+	}
+	if err := renderAnswer(d.w, g, s, "   "); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(d.w)
+	return err
+}
+
+func (d *demoText) progress() func(wrapper.WaitProgress) { return progressPrinter(d.w, "   ") }
+
+func (d *demoText) done(summary string) { fmt.Fprintln(d.w, summary) }
+
+func (d *demoText) finish(io.Writer) error { return nil }

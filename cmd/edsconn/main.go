@@ -1,12 +1,18 @@
 // Command edsconn manages DLI enhanced datasource connections ("edsconn" is the vendor's own
-// abbreviation): one subcommand per operation of the API, plus `wait`, `demo` and `fake-server`.
+// abbreviation): one command per operation of the spec, named by its operationId, with short
+// names for the common ones, plus `wait`, `demo`, `fake-server`, `version` and `completion`.
 //
-// With no credentials and no endpoint configured, every subcommand runs against an embedded
-// fake DLI and says so; with credentials (flags or the HUAWEICLOUD_SDK_* variables) it calls the
-// real service. Output is JSON for scripts, or a table with -o table.
+// The operation commands are generated from the spec: commands.gen.go (written by
+// internal/cmd/genwrapper during go generate) describes every operation, and the flags, help,
+// checks, tables and completion are built from those descriptors. Only the short names
+// (aliases.go) and the hand-written commands are written here.
 //
-// The command line is built on the standard library's flag package: a dozen subcommands with a
-// handful of flags each do not need a framework, and the point of this module is to weigh little.
+// With no credentials and no endpoint configured, every command runs against an embedded fake
+// DLI and says so; with credentials (the HUAWEICLOUD_SDK_* variables) it calls the real service.
+// Output is JSON for scripts, or a table with -o table.
+//
+// The command line is built on the standard library's flag package: flat commands with flags
+// built from descriptors need no framework, and the point of this module is to weigh little.
 package main
 
 import (
@@ -15,15 +21,31 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 )
 
 // Exit codes, so that scripts can tell a refused request from a broken one.
 const (
-	exitOK       = 0
-	exitFailure  = 1 // the service or the network failed the call
-	exitUsage    = 2 // bad flags, or a request the spec refuses (nothing was sent)
-	exitNotReady = 3 // wait: a peering FAILED, or the connection is deleted
+	exitOK          = 0
+	exitFailure     = 1   // the service or the network failed the call
+	exitUsage       = 2   // bad arguments or flags, or a request the spec refuses (nothing was sent)
+	exitNotReady    = 3   // wait: a peering FAILED, or the connection is deleted
+	exitTimeout     = 4   // a time limit ran out: --timeout of a call, --for of wait
+	exitInterrupted = 130 // interrupted (Ctrl-C): 128 + SIGINT, as shells report it
 )
+
+// exitCodes are the exit codes as help and README list them.
+var exitCodes = []struct {
+	code    int
+	meaning string
+}{
+	{exitOK, "success"},
+	{exitFailure, "the service or the network failed the call"},
+	{exitUsage, "bad arguments or flags, or a request the spec refuses (nothing was sent)"},
+	{exitNotReady, "wait: a peering FAILED, or the connection was deleted"},
+	{exitTimeout, "a time limit ran out: --timeout of a call, --for of wait"},
+	{exitInterrupted, "interrupted (Ctrl-C)"},
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -34,34 +56,62 @@ func main() {
 
 // run is main without the process: tests call it with their own arguments and buffers.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		usage(stdout)
-		if len(args) == 0 {
-			return exitUsage
-		}
-		return exitOK
-	}
-	cmd, ok := commandByName(args[0])
-	if !ok {
-		fmt.Fprintf(stderr, "edsconn: unknown command %q\n\n", args[0])
+	return runWithInput(ctx, args, os.Stdin, stdout, stderr)
+}
+
+// runWithInput is run with its own standard input, for --file -.
+func runWithInput(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
 		usage(stderr)
 		return exitUsage
 	}
-	return cmd.run(ctx, &env{stdout: stdout, stderr: stderr}, args[1:])
+	if isHelp(args[0]) {
+		return runHelp(ctx, e, args[1:])
+	}
+	cmd, ok := lookup(args[0])
+	if !ok && strings.HasPrefix(args[0], "-") {
+		fmt.Fprintf(stderr, "edsconn: %s comes before the command: flags go after it (edsconn COMMAND [arguments] [flags])\nRun 'edsconn help' for the list of commands.\n", args[0])
+		return exitUsage
+	}
+	if !ok {
+		fmt.Fprintf(stderr, "edsconn: unknown command %q%s\nRun 'edsconn help' for the list of commands.\n", args[0], suggest(args[0]))
+		return exitUsage
+	}
+	return cmd.run(ctx, e, args[1:])
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "Usage: edsconn <command> [flags] [arguments]")
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Manage DLI enhanced datasource connections (Huawei Cloud, Open Telekom Cloud).")
-	fmt.Fprintln(w, "Without credentials every command runs against an embedded fake DLI.")
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Commands:")
-	for _, c := range commands {
-		fmt.Fprintf(w, "  %-14s %s\n", c.name, c.summary)
+// suggest names the command a mistyped one probably meant.
+func suggest(name string) string {
+	for _, n := range commandNames() {
+		if strings.EqualFold(n, name) || strings.EqualFold(strings.ReplaceAll(n, "-", ""), strings.ReplaceAll(name, "-", "")) {
+			return fmt.Sprintf(" (did you mean %q?)", n)
+		}
 	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Run 'edsconn <command> -h' for the flags of a command.")
-	fmt.Fprintln(w, "Credentials: HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK, HUAWEICLOUD_SDK_SECURITY_TOKEN or")
-	fmt.Fprintln(w, "HUAWEICLOUD_SDK_AUTH_TOKEN; HUAWEICLOUD_SDK_PROJECT_ID; HUAWEICLOUD_SDK_REGION or DLI_ENDPOINT.")
+	return ""
+}
+
+func helpFlags() *builtinFlags {
+	return newBuiltinFlags("help", "Prints the list of commands, or the help of one command: its arguments, flags and "+
+		"exit codes. `edsconn COMMAND --help` prints the same.", "", "COMMAND")
+}
+
+func runHelp(_ context.Context, e *env, args []string) int {
+	b := helpFlags()
+	b.minArgs = 0
+	pos, code, ok := b.parse(e, args)
+	if !ok {
+		return code
+	}
+	if len(pos) == 0 {
+		usage(e.stdout)
+		return exitOK
+	}
+	cmd, found := lookup(pos[0])
+	if !found {
+		fmt.Fprintf(e.stderr, "edsconn help: unknown command %q%s\nRun 'edsconn help' for the list of commands.\n", pos[0], suggest(pos[0]))
+		return exitUsage
+	}
+	cmd.help(e.stdout)
+	return exitOK
 }

@@ -32,11 +32,44 @@ func clearCloudEnv(t *testing.T) {
 
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	return runCLIInput(t, "", args...)
+}
+
+// runCLIInput runs the CLI with stdin as its standard input.
+func runCLIInput(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
 	var out, errOut bytes.Buffer
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	code = run(ctx, args, &out, &errOut)
+	code = runWithInput(ctx, args, strings.NewReader(stdin), &out, &errOut)
 	return code, out.String(), errOut.String()
+}
+
+// fakeEndpoint starts a fake DLI for the test and points the CLI at it, as another team would
+// use `edsconn fake-server` with DLI_ENDPOINT.
+func fakeEndpoint(t *testing.T, opts fake.Options) *fake.Running {
+	t.Helper()
+	clearCloudEnv(t)
+	srv, err := fake.Start(opts)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = srv.Close() })
+	t.Setenv(wrapper.EnvEndpoint, srv.URL())
+	t.Setenv(wrapper.EnvProjectID, testProject)
+	return srv
+}
+
+const testProject = "48cc2c48765f481480c7db940d6409d1"
+
+// createConnection creates a connection through the CLI and returns its id.
+func createConnection(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	args = append([]string{"create", "--name", name, "--vpc", "vpc-1", "--subnet", "subnet-1"}, args...)
+	code, out, errOut := runCLI(t, args...)
+	require.Equal(t, exitOK, code, errOut)
+	var created gen.CreateEnhancedConnectionResponse
+	require.NoError(t, json.Unmarshal([]byte(out), &created), out)
+	require.NotEmpty(t, created.ConnectionID)
+	return created.ConnectionID
 }
 
 func TestDemoRunsTheProcedureOnTheEmbeddedFake(t *testing.T) {
@@ -48,65 +81,84 @@ func TestDemoRunsTheProcedureOnTheEmbeddedFake(t *testing.T) {
 	for _, step := range []string{"1. Create connection", "2. Wait until", "3. Show the connection", "4. List", "5. Delete"} {
 		assert.Contains(t, out, step)
 	}
-	assert.Regexp(t, `poll 1 after .*: waiting for queue q1 \(CREATING\), queue q2 \(CREATING\)`, out, "progress shows the CREATING peerings")
+	// Each poll says what it saw, the last one ACTIVE. (Whether the first poll still sees CREATING
+	// depends on the machine's speed; TestWaitInterrupted shows CREATING without timing.)
+	polls := regexp.MustCompile(`(?m)^   poll \d+ after [^:]+: (.*)$`).FindAllStringSubmatch(out, -1)
+	require.NotEmpty(t, polls, out)
+	for _, p := range polls[:len(polls)-1] {
+		assert.Equal(t, "waiting for queue q1 (CREATING), queue q2 (CREATING)", p[1])
+	}
+	assert.Equal(t, "ACTIVE", polls[len(polls)-1][1])
 	assert.Regexp(t, `ACTIVE after \d`, out)
-	assert.Regexp(t, `edsconn_demo\s+ACTIVE\s+q1=ACTIVE,q2=ACTIVE\s+2`, out, "the shown connection is ACTIVE with both queues")
+	assert.Regexp(t, `(?m)^\s+ID\s+NAME\s+STATUS\s+AVAILABLE_QUEUE_INFO\s`, out, "the connection table has the spec's columns")
+	assert.Regexp(t, `[0-9a-f-]{36}\s+edsconn_demo\s+ACTIVE\s+q1=ACTIVE,q2=ACTIVE\s`, out, "the shown connection is ACTIVE with both queues")
+	assert.Regexp(t, `ok: Deleted`, out)
 	assert.Regexp(t, regexp.MustCompile(`Done: connection [0-9a-f-]{36} was created, became ACTIVE, and was deleted\.`), out)
+}
+
+// With -o json the demo prints one JSON document of what each step sent and received, and
+// nothing else on standard output.
+func TestDemoPrintsOneJSONDocument(t *testing.T) {
+	clearCloudEnv(t)
+	code, out, errOut := runCLI(t, "demo", "-o", "json", "--fake-activation", "200ms")
+	require.Equal(t, exitOK, code, errOut)
+	var doc struct {
+		Target    string `json:"target"`
+		ProjectID string `json:"project_id"`
+		Steps     []struct {
+			Step      int             `json:"step"`
+			Title     string          `json:"title"`
+			Operation string          `json:"operation"`
+			Request   json.RawMessage `json:"request"`
+			Answer    map[string]any  `json:"answer"`
+			Polls     []struct {
+				Poll      int      `json:"poll"`
+				ElapsedMS int64    `json:"elapsed_ms"`
+				Pending   []string `json:"pending"`
+			} `json:"polls"`
+		} `json:"steps"`
+		Result string `json:"result"`
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(&doc), out)
+	assert.False(t, dec.More(), "one document")
+	assert.Equal(t, "the embedded fake DLI", doc.Target)
+	assert.Equal(t, fakeProjectID, doc.ProjectID)
+	var ops []string
+	for i, s := range doc.Steps {
+		assert.Equal(t, i+1, s.Step)
+		ops = append(ops, s.Operation)
+	}
+	assert.Equal(t, []string{"CreateEnhancedConnection", "WaitActive", "ShowEnhancedConnection", "ListEnhancedConnections", "DeleteEnhancedConnection"}, ops)
+	require.Len(t, doc.Steps, 5)
+	id, _ := doc.Steps[0].Answer["connection_id"].(string)
+	require.NotEmpty(t, id)
+	assert.JSONEq(t, `{"connection_id":"`+id+`"}`, string(doc.Steps[1].Request))
+	polls := doc.Steps[1].Polls
+	require.NotEmpty(t, polls)
+	for i, p := range polls {
+		assert.Equal(t, i+1, p.Poll)
+		if i < len(polls)-1 {
+			assert.Equal(t, []string{"queue q1 (CREATING)", "queue q2 (CREATING)"}, p.Pending)
+		}
+	}
+	assert.Empty(t, polls[len(polls)-1].Pending, "the last poll saw everything ACTIVE")
+	assert.Equal(t, "ACTIVE", doc.Steps[2].Answer["status"])
+	assert.Equal(t, "Deleted", doc.Steps[4].Answer["message"])
+	assert.Equal(t, "Done: connection "+id+" was created, became ACTIVE, and was deleted.", doc.Result)
 }
 
 func TestDemoRefusesARealAccountWithoutTargets(t *testing.T) {
 	clearCloudEnv(t)
 	t.Setenv(wrapper.EnvAccessKey, "AK")
 	t.Setenv(wrapper.EnvSecretKey, "SK-must-not-leak")
-	t.Setenv(wrapper.EnvProjectID, "48cc2c48765f481480c7db940d6409d1")
+	t.Setenv(wrapper.EnvProjectID, testProject)
 	t.Setenv(wrapper.EnvRegion, "eu-de")
 	code, out, errOut := runCLI(t, "demo")
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, "--vpc, --subnet and at least one --queue")
 	assert.NotContains(t, out+errOut, "SK-must-not-leak")
-}
-
-// TestEveryCommandAgainstAFakeServer drives each subcommand against one fake, the way another
-// team would use `edsconn fake-server` with DLI_ENDPOINT.
-func TestEveryCommandAgainstAFakeServer(t *testing.T) {
-	clearCloudEnv(t)
-	srv, err := fake.Start(fake.Options{})
-	require.NoError(t, err)
-	defer srv.Close()
-	t.Setenv(wrapper.EnvEndpoint, srv.URL())
-	t.Setenv(wrapper.EnvProjectID, "48cc2c48765f481480c7db940d6409d1")
-
-	code, out, errOut := runCLI(t, "create", "--name", "cli_conn", "--vpc", "vpc-1", "--subnet", "subnet-1",
-		"--queue", "q1", "--host", "db1=192.168.0.10", "--tag", "env=prod")
-	require.Equal(t, exitOK, code, errOut)
-	var created gen.CreateEnhancedConnectionResponse
-	require.NoError(t, json.Unmarshal([]byte(out), &created), out)
-	id := created.ConnectionID
-
-	steps := []struct {
-		args []string
-		want string
-	}{
-		{[]string{"show", id}, `"name": "cli_conn"`},
-		{[]string{"show", "-o", "table", id}, "cli_conn"},
-		{[]string{"wait", "-interval", "10ms", id}, `"status": "ACTIVE"`},
-		{[]string{"list", "-o", "table"}, "cli_conn"},
-		{[]string{"list", "-status", "active", "-tags", "env=prod"}, `"cli_conn"`},
-		{[]string{"update-hosts", "--host", "db2=192.168.0.11", id}, `"is_success": true`},
-		{[]string{"bind", "--queue", "q2", id}, `"is_success": true`},
-		{[]string{"unbind", "--queue", "q1", id}, `"is_success": true`},
-		{[]string{"privileges", id}, `"connection_id": "` + id + `"`},
-		{[]string{"route-add", "--name", "r1", "--cidr", "10.0.0.0/24", id}, `"is_success": true`},
-		{[]string{"route-delete", id, "r1"}, `"is_success": true`},
-		{[]string{"delete", "-o", "table", id}, "ok:"},
-	}
-	for _, s := range steps {
-		code, out, errOut := runCLI(t, s.args...)
-		assert.Equal(t, exitOK, code, "%v: %s", s.args, errOut)
-		assert.Contains(t, out, s.want, "%v", s.args)
-		assert.NotContains(t, errOut, "embedded fake", "DLI_ENDPOINT is used, not the embedded fake")
-	}
-	assert.Zero(t, srv.Connections("48cc2c48765f481480c7db940d6409d1"))
 }
 
 func TestExitCodes(t *testing.T) {
@@ -117,10 +169,12 @@ func TestExitCodes(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{"no command", nil, exitUsage, ""},
+		{"no command", nil, exitUsage, "Usage: edsconn <command>"},
 		{"unknown command", []string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
-		{"bad flag", []string{"list", "--nope"}, exitUsage, "flag provided but not defined"},
-		{"spec refuses the name", []string{"create", "--name", "bad-name", "--vpc", "v", "--subnet", "s"}, exitUsage, "name"},
+		{"a near miss", []string{"createenhancedconnection"}, exitUsage, `(did you mean "CreateEnhancedConnection"?)`},
+		{"bad flag", []string{"list", "--nope"}, exitUsage, "edsconn list: unknown flag --nope"},
+		{"a flag without its value", []string{"show", "--timeout"}, exitUsage, "--timeout needs a value"},
+		{"spec refuses the name", []string{"create", "--name", "bad-name", "--vpc", "v", "--subnet", "s"}, exitUsage, "body name: must match"},
 		{"spec refuses the ip", []string{"create", "--name", "ok", "--vpc", "v", "--subnet", "s", "--host", "h=1.2.3"}, exitUsage, "hosts[0].ip"},
 		{"missing connection", []string{"show", "2a620c33-5609-40c9-affd-2b6453071b0f"}, exitFailure, "DLI.0001"},
 		{"unknown region", []string{"list", "--region", "mars-1", "--project-id", "abc"}, exitUsage, "unknown region"},
@@ -131,9 +185,10 @@ func TestExitCodes(t *testing.T) {
 			if tt.name == "unknown region" {
 				t.Setenv(wrapper.EnvAuthToken, "token-for-the-test")
 			}
-			code, _, errOut := runCLI(t, tt.args...)
+			code, out, errOut := runCLI(t, tt.args...)
 			assert.Equal(t, tt.code, code, errOut)
 			assert.Contains(t, errOut, tt.stderr)
+			assert.Empty(t, out)
 		})
 	}
 }

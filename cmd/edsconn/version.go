@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"runtime"
 	"runtime/debug"
@@ -68,27 +65,27 @@ func specVersion() (string, error) {
 	return doc.Info.Version, nil
 }
 
+func newVersionFlags() (*builtinFlags, *string) {
+	b := newBuiltinFlags("version", "Prints the module's version (the release tag a binary was installed at, "+
+		"(devel) in a checkout), the embedded spec's info.version, and the Go version and platform of the binary: "+
+		"what a bug report needs.", "")
+	output := b.fs.String("o", "text", "output `format`: text or json (table is text)")
+	return b, output
+}
+
+func versionFlags() *builtinFlags { b, _ := newVersionFlags(); return b }
+
 // runVersion prints the module version, the spec's info.version and Go's version.
 func runVersion(_ context.Context, e *env, args []string) int {
-	fs := flag.NewFlagSet("version", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	var output string
-	fs.StringVar(&output, "o", "text", "output format: text or json (table is text)")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: edsconn version [-o text|json]\n\nFlags:\n")
-		fs.PrintDefaults()
+	b, output := newVersionFlags()
+	if _, code, ok := b.parse(e, args); !ok {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if *output == "table" {
+		*output = "text"
 	}
-	if fs.NArg() != 0 {
-		return e.fail(usageError(fmt.Errorf("version takes no arguments, got %q", fs.Args())))
-	}
-	if output != "text" && output != "table" && output != "json" {
-		return e.fail(usageError(fmt.Errorf("-o must be text or json, not %q", output)))
+	if err := e.setOutput(*output, "text", "json"); err != nil {
+		return e.fail(err)
 	}
 	v := fromBuildInfo(debug.ReadBuildInfo())
 	spec, err := specVersion()
@@ -96,10 +93,8 @@ func runVersion(_ context.Context, e *env, args []string) int {
 		return e.fail(err)
 	}
 	v.Spec = spec
-	if output == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return e.fail(enc.Encode(v))
+	if e.output == "json" {
+		return e.fail(e.print(v, nil))
 	}
 	rev := ""
 	if v.Revision != "" {

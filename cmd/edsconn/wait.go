@@ -11,30 +11,54 @@ import (
 	"github.com/dli-openapi/enhanced-connections/wrapper"
 )
 
+// waitOptions are wait's own flags.
+type waitOptions struct {
+	limit, interval time.Duration
+	progress        string
+}
+
+func newWaitFlags() (*builtinFlags, *waitOptions) {
+	b := newBuiltinFlags("wait", "Polls a connection (ShowEnhancedConnection) until it and the peering of every bound "+
+		"queue and elastic resource pool are ACTIVE, the check of the documented create procedure, and prints the "+
+		"connection. Progress goes to standard error, one line per poll. A peering that ends FAILED, or a deleted "+
+		"connection, ends the wait with exit code 3; --for running out with exit code 4.", "json", "CONNECTION_ID")
+	w := &waitOptions{}
+	b.fs.DurationVar(&w.limit, "for", 15*time.Minute, "give up after this long (the peering takes minutes on the real service)")
+	b.fs.DurationVar(&w.interval, "interval", 2*time.Second, "first wait between polls; later ones grow to 15s")
+	b.fs.StringVar(&w.progress, "progress", "auto", "progress on standard error, `mode` auto (when it is a terminal), always or never")
+	return b, w
+}
+
+func waitFlags() *builtinFlags { b, _ := newWaitFlags(); return b }
+
 func runWait(ctx context.Context, e *env, args []string) int {
-	fs, g := newFlags(e, "wait", "CONNECTION_ID")
-	var limit, interval time.Duration
-	var progress string
-	fs.DurationVar(&limit, "for", 15*time.Minute, "give up after this long (the peering takes minutes on the real service)")
-	fs.DurationVar(&interval, "interval", 2*time.Second, "first wait between polls; later ones grow to 15s")
-	fs.StringVar(&progress, "progress", "auto", "show progress on stderr: auto (when it is a terminal), always, never")
-	return withClient(ctx, e, fs, g, args, func(ctx context.Context, args []string) error {
-		id, err := oneArg(args, "connection id")
-		if err != nil {
-			return err
-		}
-		ctx, cancel := context.WithTimeout(ctx, limit)
-		defer cancel()
-		opts := []wrapper.WaitOption{wrapper.WithPollInterval(interval)}
-		if showProgress(progress, e.stderr) {
-			opts = append(opts, wrapper.WithProgress(progressPrinter(e.stderr)))
-		}
-		conn, err := e.client.WaitActive(ctx, id, opts...)
-		if err != nil {
-			return err
-		}
-		return e.print(conn)
-	})
+	b, w := newWaitFlags()
+	pos, code, ok := b.parse(e, args)
+	if !ok {
+		return code
+	}
+	if w.progress != "auto" && w.progress != "always" && w.progress != "never" {
+		return e.usageFail(b.name, b.usageLine(), fmt.Errorf("--progress must be auto, always or never, not %q", w.progress))
+	}
+	if err := e.setOutput(b.g.output, "json", "table"); err != nil {
+		return e.fail(err)
+	}
+	if err := e.connect(b.g); err != nil {
+		return e.fail(err)
+	}
+	defer e.close()
+	e.timeoutHint = fmt.Sprintf("wait gives up after --for %s", w.limit)
+	ctx, cancel := context.WithTimeout(ctx, w.limit)
+	defer cancel()
+	opts := []wrapper.WaitOption{wrapper.WithPollInterval(w.interval)}
+	if showProgress(w.progress, e.stderr) {
+		opts = append(opts, wrapper.WithProgress(progressPrinter(e.stderr, "  ")))
+	}
+	conn, err := e.client.WaitActive(ctx, pos[0], opts...)
+	if err != nil {
+		return e.fail(err)
+	}
+	return e.fail(e.print(conn, opShowEnhancedConnection.answer))
 }
 
 // showProgress decides whether to print progress: scripts that capture stderr get none unless
@@ -55,12 +79,31 @@ func showProgress(mode string, w io.Writer) bool {
 }
 
 // progressPrinter prints one line per poll.
-func progressPrinter(w io.Writer) func(wrapper.WaitProgress) {
+func progressPrinter(w io.Writer, indent string) func(wrapper.WaitProgress) {
 	return func(p wrapper.WaitProgress) {
-		state := "ACTIVE"
-		if len(p.Pending) > 0 {
-			state = "waiting for " + strings.Join(p.Pending, ", ")
-		}
-		fmt.Fprintf(w, "  poll %d after %s: %s\n", p.Poll, p.Elapsed.Round(100*time.Millisecond), state)
+		fmt.Fprintf(w, "%spoll %d after %s: %s\n", indent, p.Poll, p.Elapsed.Round(100*time.Millisecond), progressState(p))
 	}
+}
+
+// progressState says what a poll saw: which peerings FAILED (and why), what is still pending
+// with its state, or ACTIVE when nothing is left.
+func progressState(p wrapper.WaitProgress) string {
+	var parts []string
+	if len(p.Failures) > 0 {
+		failed := make([]string, len(p.Failures))
+		for i, f := range p.Failures {
+			failed[i] = f.Kind + " " + f.Name
+			if f.ErrMsg != "" {
+				failed[i] += " (" + f.ErrMsg + ")"
+			}
+		}
+		parts = append(parts, "FAILED: "+strings.Join(failed, ", "))
+	}
+	if len(p.Pending) > 0 {
+		parts = append(parts, "waiting for "+strings.Join(p.Pending, ", "))
+	}
+	if len(parts) == 0 {
+		return "ACTIVE"
+	}
+	return strings.Join(parts, "; ")
 }

@@ -4,8 +4,9 @@
 // (operations.gen.go), the request body encoders (encode.gen.go), the answer decoders
 // (decode.gen.go, with their differential test decode_gen_test.go) and the answers' envelope
 // and required-field checks (answers.gen.go). The hand-written wrapper keeps only what every operation shares.
+// It also writes the CLI's command descriptors (cmd/edsconn/commands.gen.go, see emit_cli.go).
 //
-//	go run ./internal/cmd/genwrapper -gen gen/dli.gen.go -o wrapper
+//	go run ./internal/cmd/genwrapper -gen gen/dli.gen.go -o wrapper -cli cmd/edsconn/commands.gen.go
 //
 // go generate runs it after oapi-codegen (see generate.go); CI fails if the committed files
 // differ from what it writes. A spec construct it does not know (a header parameter, a body
@@ -22,24 +23,27 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	enhancedconnections "github.com/dli-openapi/enhanced-connections"
 )
 
 func main() {
 	genFile := flag.String("gen", "gen/dli.gen.go", "the oapi-codegen output to read the Go types from")
 	out := flag.String("o", "wrapper", "directory to write the generated files into")
+	cli := flag.String("cli", "cmd/edsconn/commands.gen.go", "the CLI's command descriptors to write")
 	flag.Parse()
 	if flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: genwrapper [-gen FILE] [-o DIR]")
+		fmt.Fprintln(os.Stderr, "usage: genwrapper [-gen FILE] [-o DIR] [-cli FILE]")
 		os.Exit(2)
 	}
-	if err := run(*genFile, *out); err != nil {
+	if err := run(*genFile, *out, *cli); err != nil {
 		fmt.Fprintln(os.Stderr, "genwrapper:", err)
 		os.Exit(1)
 	}
 }
 
-func run(genFile, outDir string) error {
+func run(genFile, outDir, cliFile string) error {
 	doc, err := enhancedconnections.Load(context.Background())
 	if err != nil {
 		return err
@@ -84,18 +88,41 @@ func run(genFile, outDir string) error {
 	if err != nil {
 		return err
 	}
+	// The CLI orders flags and table columns as the spec does, which only a document loaded with
+	// the origin of every element knows (kin-openapi keeps properties in a map).
+	withOrigins, err := loadWithOrigins()
+	if err != nil {
+		return err
+	}
+	commands, err := emitCLI(withOrigins, ops)
+	if err != nil {
+		return fmt.Errorf("CLI: %w", err)
+	}
 	for name, src := range map[string][]byte{
-		"operations.gen.go":  emitOperations(ops),
-		"encode.gen.go":      encoders,
-		"answers.gen.go":     answers,
-		"decode.gen.go":      decoders,
-		"decode_gen_test.go": decoderTest,
+		filepath.Join(outDir, "operations.gen.go"):  emitOperations(ops),
+		filepath.Join(outDir, "encode.gen.go"):      encoders,
+		filepath.Join(outDir, "answers.gen.go"):     answers,
+		filepath.Join(outDir, "decode.gen.go"):      decoders,
+		filepath.Join(outDir, "decode_gen_test.go"): decoderTest,
+		cliFile: commands,
 	} {
-		if err := writeGo(filepath.Join(outDir, name), src); err != nil {
+		if err := writeGo(name, src); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// loadWithOrigins parses the embedded spec again, recording where each element is written.
+// enhancedconnections.Load has validated the same bytes already.
+func loadWithOrigins() (*openapi3.T, error) {
+	loader := openapi3.NewLoader()
+	loader.IncludeOrigin = true
+	doc, err := loader.LoadFromData(enhancedconnections.Spec())
+	if err != nil {
+		return nil, fmt.Errorf("parse the spec with origins: %w", err)
+	}
+	return doc, nil
 }
 
 // writeGo formats src and writes it, leaving an unchanged file untouched.

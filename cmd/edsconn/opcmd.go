@@ -1,0 +1,202 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dli-openapi/enhanced-connections/wrapper"
+)
+
+// opCommand is an operation as the user invoked it: by its operationId, or by an alias.
+type opCommand struct {
+	op    *operation
+	name  string
+	alias *commandAlias
+}
+
+// run parses the command line, checks and assembles the request before anything is started or
+// sent, connects, calls the operation and prints its answer.
+func (c opCommand) run(ctx context.Context, e *env, args []string) int {
+	o := newOpFlags(c.op, c.name)
+	if c.alias != nil {
+		if f := presetConflict(c.alias.preset, args); f != "" {
+			return e.usageFail(c.name, c.usageLine(), fmt.Errorf("%s is %s %s, so it takes no --%s: leave it out, or use %s",
+				c.name, c.op.id, strings.Join(c.alias.preset, " "), f, c.op.id))
+		}
+		args = append(slices.Clone(c.alias.preset), args...)
+	}
+	pos, err := parseInterleaved(o.fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		c.help(e.stdout)
+		return exitOK
+	}
+	if err != nil {
+		if o.failed != nil {
+			err = o.failed
+		}
+		return e.usageFail(c.name, c.usageLine(), err)
+	}
+	if len(pos) != len(c.op.args) {
+		return e.usageFail(c.name, c.usageLine(), argCountError(c.op.args, pos))
+	}
+	if err := e.setOutput(o.g.output, "json", "table"); err != nil {
+		return e.fail(err)
+	}
+	r := &request{args: pos, query: o.queryValues()}
+	if c.op.body != nil {
+		if r.body, err = o.buildBody(c.op, e.stdin); err != nil {
+			return e.fail(err)
+		}
+	}
+	if err := e.connect(o.g); err != nil {
+		return e.fail(err)
+	}
+	defer e.close()
+	e.timeoutHint = fmt.Sprintf("each call may take --timeout %s, retries included", o.g.timeout)
+	var out any
+	if o.all {
+		out, err = o.pager.fetchAll(ctx, e.client, c.op, r)
+	} else {
+		out, err = c.op.call(ctx, e.client, r)
+	}
+	if err != nil {
+		return e.fail(err)
+	}
+	return e.fail(e.print(out, c.op.answer))
+}
+
+// presetConflict returns the name of a flag the user gives that an alias sets itself, "" when
+// there is none: an alias means one thing, and `list --all=false` should not quietly be
+// something else.
+func presetConflict(preset, args []string) string {
+	set := map[string]bool{}
+	for _, p := range preset {
+		if strings.HasPrefix(p, "-") {
+			name, _, _ := strings.Cut(strings.TrimLeft(p, "-"), "=")
+			set[name] = true
+		}
+	}
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if !strings.HasPrefix(a, "-") {
+			continue
+		}
+		if name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "="); set[name] {
+			return name
+		}
+	}
+	return ""
+}
+
+// usageLine is the synopsis of the command.
+func (c opCommand) usageLine() string {
+	parts := []string{"edsconn", c.name}
+	for _, a := range c.op.args {
+		parts = append(parts, metavar(a.name))
+	}
+	return strings.Join(append(parts, "[flags]"), " ")
+}
+
+// argCountError says which positional arguments a command wants.
+func argCountError(want []param, got []string) error {
+	names := make([]string, len(want))
+	for i, a := range want {
+		names[i] = metavar(a.name)
+	}
+	switch {
+	case len(want) == 0:
+		return fmt.Errorf("takes no arguments, got %s", quoteAll(got))
+	case len(got) > len(want):
+		return fmt.Errorf("takes %d argument%s (%s), got %d: unexpected %s", len(want), plural(len(want)),
+			strings.Join(names, " "), len(got), quoteAll(got[len(want):]))
+	}
+	return fmt.Errorf("takes %d argument%s (%s), got %d: missing %s", len(want), plural(len(want)),
+		strings.Join(names, " "), len(got), strings.Join(names[len(got):], " "))
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func quoteAll(args []string) string {
+	q := make([]string, len(args))
+	for i, a := range args {
+		q[i] = fmt.Sprintf("%q", a)
+	}
+	return strings.Join(q, " ")
+}
+
+// maxPages bounds --all, so that a server that never ends a list cannot keep the CLI forever.
+const maxPages = 10000
+
+// fetchAll calls a paged operation until a short page and merges the pages' lists into the
+// first answer (with count, when the answer has one, set to the merged length).
+func (p *pager) fetchAll(ctx context.Context, c *wrapper.Client, op *operation, r *request) (any, error) {
+	var limit *int64
+	if v, ok := r.query[p.limit].(int64); ok {
+		limit = &v
+	} else if p.pageSize > 0 {
+		limit = &p.pageSize
+	}
+	offset, _ := r.query[p.offset].(int64)
+	var merged map[string]any
+	items := []any{}
+	for page := 0; ; page++ {
+		if page == maxPages {
+			return nil, fmt.Errorf("%s: still more after %d pages: stopped", op.id, maxPages)
+		}
+		if limit != nil {
+			r.query[p.limit] = *limit
+		}
+		r.query[p.offset] = offset
+		out, err := op.call(ctx, c, r)
+		if err != nil {
+			return nil, err
+		}
+		g, err := toGeneric(out)
+		if err != nil {
+			return nil, err
+		}
+		m, _ := g.(map[string]any)
+		list, _ := m[p.list].([]any)
+		items = append(items, list...)
+		if merged == nil {
+			merged = m
+		}
+		n := int64(len(list))
+		if n == 0 || (limit != nil && (*limit == 0 || n < *limit)) {
+			break
+		}
+		offset += n
+	}
+	merged[p.list] = items
+	if count, ok := op.answer.prop("count"); ok && count.schema.typ == "integer" {
+		merged["count"] = len(items)
+	}
+	return merged, nil
+}
+
+// toGeneric is v as encoding/json sees it: maps, slices, strings, json.Number, bools.
+func toGeneric(v any) (any, error) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var g any
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.UseNumber()
+	if err := dec.Decode(&g); err != nil {
+		return nil, err
+	}
+	return g, nil
+}

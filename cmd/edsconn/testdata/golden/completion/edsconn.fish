@@ -1,0 +1,203 @@
+# fish completion for edsconn, written by `edsconn completion fish`.
+complete -c edsconn -f
+complete -c edsconn -n __fish_use_subcommand -a 'AssociateQueueToEnhancedConnection' -d 'Bind queues or elastic resource pools'
+complete -c edsconn -n __fish_use_subcommand -a 'bind' -d 'Bind queues or elastic resource pools (AssociateQueueToEnhancedConnection)'
+complete -c edsconn -n __fish_use_subcommand -a 'CreateEnhancedConnection' -d 'Create an enhanced connection'
+complete -c edsconn -n __fish_use_subcommand -a 'create' -d 'Create an enhanced connection (CreateEnhancedConnection)'
+complete -c edsconn -n __fish_use_subcommand -a 'CreateEnhancedConnectionRoutes' -d 'Add a route (deprecated v2.0 path)'
+complete -c edsconn -n __fish_use_subcommand -a 'CreateRouteToEnhancedConnection' -d 'Add a route to a connection'
+complete -c edsconn -n __fish_use_subcommand -a 'route-add' -d 'Add a route to a connection (CreateRouteToEnhancedConnection)'
+complete -c edsconn -n __fish_use_subcommand -a 'DeleteEnhancedConnection' -d 'Delete an enhanced connection'
+complete -c edsconn -n __fish_use_subcommand -a 'delete' -d 'Delete an enhanced connection (DeleteEnhancedConnection)'
+complete -c edsconn -n __fish_use_subcommand -a 'DeleteEnhancedConnectionRoutes' -d 'Delete a route (deprecated v2.0 path)'
+complete -c edsconn -n __fish_use_subcommand -a 'DeleteRouteFromEnhancedConnection' -d 'Delete a route of a connection'
+complete -c edsconn -n __fish_use_subcommand -a 'route-delete' -d 'Delete a route of a connection (DeleteRouteFromEnhancedConnection)'
+complete -c edsconn -n __fish_use_subcommand -a 'DisassociateQueueFromEnhancedConnection' -d 'Unbind queues or elastic resource pools'
+complete -c edsconn -n __fish_use_subcommand -a 'unbind' -d 'Unbind queues or elastic resource pools (DisassociateQueueFromEnhancedConnection)'
+complete -c edsconn -n __fish_use_subcommand -a 'ListEnhancedConnections' -d 'List enhanced connections'
+complete -c edsconn -n __fish_use_subcommand -a 'list' -d 'List enhanced connections (ListEnhancedConnections)'
+complete -c edsconn -n __fish_use_subcommand -a 'ShowEnhancedConnection' -d 'Show one enhanced connection'
+complete -c edsconn -n __fish_use_subcommand -a 'show' -d 'Show one enhanced connection (ShowEnhancedConnection)'
+complete -c edsconn -n __fish_use_subcommand -a 'ShowEnhancedConnectionPrivilege' -d 'List the projects granted access to a connection'
+complete -c edsconn -n __fish_use_subcommand -a 'privileges' -d 'List the projects granted access to a connection (ShowEnhancedConnectionPrivilege)'
+complete -c edsconn -n __fish_use_subcommand -a 'UpdateEnhancedConnection' -d 'Replace the hosts of a connection'
+complete -c edsconn -n __fish_use_subcommand -a 'update-hosts' -d 'Replace the hosts of a connection (UpdateEnhancedConnection)'
+complete -c edsconn -n __fish_use_subcommand -a 'wait' -d 'Wait until a connection and the peering of every queue and pool are ACTIVE'
+complete -c edsconn -n __fish_use_subcommand -a 'demo' -d 'The documented procedure: create, wait until ACTIVE, show, list, delete'
+complete -c edsconn -n __fish_use_subcommand -a 'fake-server' -d 'Serve the fake DLI for other tools (default 127.0.0.1:8080)'
+complete -c edsconn -n __fish_use_subcommand -a 'version' -d 'Print the module\'s version, the spec\'s info.version and Go\'s version'
+complete -c edsconn -n __fish_use_subcommand -a 'completion' -d 'Print a completion script for bash, zsh or fish'
+complete -c edsconn -n __fish_use_subcommand -a 'help' -d 'Print the help of the CLI, or of a command'
+complete -c edsconn -n '__fish_seen_subcommand_from help' -a 'AssociateQueueToEnhancedConnection bind CreateEnhancedConnection create CreateEnhancedConnectionRoutes CreateRouteToEnhancedConnection route-add DeleteEnhancedConnection delete DeleteEnhancedConnectionRoutes DeleteRouteFromEnhancedConnection route-delete DisassociateQueueFromEnhancedConnection unbind ListEnhancedConnections list ShowEnhancedConnection show ShowEnhancedConnectionPrivilege privileges UpdateEnhancedConnection update-hosts wait demo fake-server version completion help'
+complete -c edsconn -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'
+complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l body
+complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l elastic-resource-pools
+complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l endpoint
+complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l fake
+complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l fake-activation
+complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l file -r -F
+complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l no-validate
+complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -o o -x -a 'json table'
+complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l pool
+complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l project-id
+complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l queue
+complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l queues
+complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l region
+complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l timeout
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l body
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l dest-network-id
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l dest-vpc-id
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l elastic-resource-pools
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l endpoint
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l fake
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l fake-activation
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l file -r -F
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l host
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l hosts
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l name
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l no-validate
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -o o -x -a 'json table'
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l pool
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l project-id
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l queue
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l queues
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l region
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l routetable
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l routetable-id
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l subnet
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l tag
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l tags
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l timeout
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l vpc
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -l body
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -l cidr
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -l endpoint
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -l fake
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -l fake-activation
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -l file -r -F
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -l name
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -l no-validate
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -o o -x -a 'json table'
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -l project-id
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -l region
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -l timeout
+complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l body
+complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l cidr
+complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l endpoint
+complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l fake
+complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l fake-activation
+complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l file -r -F
+complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l name
+complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l no-validate
+complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -o o -x -a 'json table'
+complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l project-id
+complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l region
+complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l timeout
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnection delete' -l endpoint
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnection delete' -l fake
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnection delete' -l fake-activation
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnection delete' -l no-validate
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnection delete' -o o -x -a 'json table'
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnection delete' -l project-id
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnection delete' -l region
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnection delete' -l timeout
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnectionRoutes' -l endpoint
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnectionRoutes' -l fake
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnectionRoutes' -l fake-activation
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnectionRoutes' -l no-validate
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnectionRoutes' -o o -x -a 'json table'
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnectionRoutes' -l project-id
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnectionRoutes' -l region
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnectionRoutes' -l timeout
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteRouteFromEnhancedConnection route-delete' -l endpoint
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteRouteFromEnhancedConnection route-delete' -l fake
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteRouteFromEnhancedConnection route-delete' -l fake-activation
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteRouteFromEnhancedConnection route-delete' -l no-validate
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteRouteFromEnhancedConnection route-delete' -o o -x -a 'json table'
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteRouteFromEnhancedConnection route-delete' -l project-id
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteRouteFromEnhancedConnection route-delete' -l region
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteRouteFromEnhancedConnection route-delete' -l timeout
+complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -l body
+complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -l elastic-resource-pools
+complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -l endpoint
+complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -l fake
+complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -l fake-activation
+complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -l file -r -F
+complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -l no-validate
+complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -o o -x -a 'json table'
+complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -l pool
+complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -l project-id
+complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -l queue
+complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -l queues
+complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -l region
+complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -l timeout
+complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l all
+complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l endpoint
+complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l fake
+complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l fake-activation
+complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l limit
+complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l name
+complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l no-validate
+complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -o o -x -a 'json table'
+complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l offset
+complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l page-size
+complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l project-id
+complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l region
+complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l status
+complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l tags
+complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l timeout
+complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnection show' -l endpoint
+complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnection show' -l fake
+complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnection show' -l fake-activation
+complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnection show' -l no-validate
+complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnection show' -o o -x -a 'json table'
+complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnection show' -l project-id
+complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnection show' -l region
+complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnection show' -l timeout
+complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnectionPrivilege privileges' -l endpoint
+complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnectionPrivilege privileges' -l fake
+complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnectionPrivilege privileges' -l fake-activation
+complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnectionPrivilege privileges' -l no-validate
+complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnectionPrivilege privileges' -o o -x -a 'json table'
+complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnectionPrivilege privileges' -l project-id
+complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnectionPrivilege privileges' -l region
+complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnectionPrivilege privileges' -l timeout
+complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -l body
+complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -l clear
+complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -l endpoint
+complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -l fake
+complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -l fake-activation
+complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -l file -r -F
+complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -l host
+complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -l hosts
+complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -l no-validate
+complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -o o -x -a 'json table'
+complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -l project-id
+complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -l region
+complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -l timeout
+complete -c edsconn -n '__fish_seen_subcommand_from wait' -l endpoint
+complete -c edsconn -n '__fish_seen_subcommand_from wait' -l fake
+complete -c edsconn -n '__fish_seen_subcommand_from wait' -l fake-activation
+complete -c edsconn -n '__fish_seen_subcommand_from wait' -l for
+complete -c edsconn -n '__fish_seen_subcommand_from wait' -l interval
+complete -c edsconn -n '__fish_seen_subcommand_from wait' -l no-validate
+complete -c edsconn -n '__fish_seen_subcommand_from wait' -o o -x -a 'json table'
+complete -c edsconn -n '__fish_seen_subcommand_from wait' -l progress -x -a 'auto always never'
+complete -c edsconn -n '__fish_seen_subcommand_from wait' -l project-id
+complete -c edsconn -n '__fish_seen_subcommand_from wait' -l region
+complete -c edsconn -n '__fish_seen_subcommand_from wait' -l timeout
+complete -c edsconn -n '__fish_seen_subcommand_from demo' -l endpoint
+complete -c edsconn -n '__fish_seen_subcommand_from demo' -l fake
+complete -c edsconn -n '__fish_seen_subcommand_from demo' -l fake-activation
+complete -c edsconn -n '__fish_seen_subcommand_from demo' -l keep
+complete -c edsconn -n '__fish_seen_subcommand_from demo' -l name
+complete -c edsconn -n '__fish_seen_subcommand_from demo' -l no-validate
+complete -c edsconn -n '__fish_seen_subcommand_from demo' -o o -x -a 'json table'
+complete -c edsconn -n '__fish_seen_subcommand_from demo' -l project-id
+complete -c edsconn -n '__fish_seen_subcommand_from demo' -l queue
+complete -c edsconn -n '__fish_seen_subcommand_from demo' -l region
+complete -c edsconn -n '__fish_seen_subcommand_from demo' -l subnet
+complete -c edsconn -n '__fish_seen_subcommand_from demo' -l timeout
+complete -c edsconn -n '__fish_seen_subcommand_from demo' -l vpc
+complete -c edsconn -n '__fish_seen_subcommand_from demo' -l wait-for
+complete -c edsconn -n '__fish_seen_subcommand_from version' -o o -x -a 'json table'
