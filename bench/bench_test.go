@@ -47,12 +47,24 @@ func runClients(b *testing.B, baseURL string, pick func(c client) op) {
 				b.Fatal(err)
 			}
 			b.ReportAllocs()
+			cpu := processCPU()
 			for b.Loop() {
 				if err := o(ctx); err != nil {
 					b.Fatal(err)
 				}
 			}
+			reportCPU(b, cpu)
 		})
+	}
+}
+
+// reportCPU reports cpu-ns/op: the CPU time the whole process (client, loopback server, GC)
+// used per call since the CPU reading since. On a machine shared with other work, wall time per call counts
+// the time a runnable goroutine waited for a CPU; CPU time does not, so its ratios stay close
+// to those of an idle machine when the load changes.
+func reportCPU(b *testing.B, since int64) {
+	if b.N > 0 {
+		b.ReportMetric(float64(processCPU()-since)/float64(b.N), "cpu-ns/op")
 	}
 }
 

@@ -42,6 +42,8 @@ func BenchmarkParallel(b *testing.B) {
 					}
 					b.ReportAllocs()
 					b.SetParallelism(parallelism)
+					cpu := processCPU()
+					defer reportCPU(b, cpu)
 					b.RunParallel(func(pb *testing.PB) {
 						o := w.w.pick(c)
 						for pb.Next() {

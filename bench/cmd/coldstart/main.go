@@ -1,18 +1,18 @@
 // Command coldstart measures a first call in a fresh process: New plus one show, with our
-// client (./ours) and with the vendor SDK (./vendor). It builds both programs first, starts the
-// loopback server in its own process and warms it, runs each program once untimed (so that
-// neither pays for reading its binary from disk), then runs N fresh processes of each,
-// interleaved in pairs whose order alternates (ours first, then vendor first). For every
+// client (./ours, also run with validation off) and with the vendor SDK (./vendor). It builds
+// the programs first, starts the loopback server in its own process and warms it, runs each
+// program once untimed (so that none pays for reading its binary from disk), then runs N
+// groups of one fresh process of each program, the first program of a group rotating. For every
 // process it records, as benchmark lines that benchstat and cmd/ratios read:
 //
 //   - ns/op: main's start to the decoded answer, measured inside the program;
-//
 //   - process-ns/op: the whole process, from just before fork to its exit as Wait sees it;
-//
 //   - premain-ns/op: from just before fork to main's start (exec, runtime and package init),
-//     the wall-clock difference of the two processes' clocks.
+//     the difference of the two processes' wall clocks.
 //
-//     go run ./cmd/coldstart -n 20 -out results/coldstart.txt
+// Usage:
+//
+//	go run ./cmd/coldstart -n 20 -out results/coldstart.txt
 package main
 
 import (
@@ -33,10 +33,12 @@ import (
 	"github.com/dli-openapi/enhanced-connections/bench/internal/fixture"
 )
 
-// programs are the two cold-start programs, by client name.
-var programs = []struct{ name, pkg string }{
-	{"ours", "./cmd/coldstart/ours"},
-	{"vendor", "./cmd/coldstart/vendor"},
+// programs are the cold-start programs, by client name. ours-novalidate is the same binary as
+// ours with validation off, to show what loading the validator costs a first call.
+var programs = []struct{ name, pkg, arg string }{
+	{"ours", "./cmd/coldstart/ours", ""},
+	{"vendor", "./cmd/coldstart/vendor", ""},
+	{"ours-novalidate", "./cmd/coldstart/ours", "novalidate"},
 }
 
 func main() {
@@ -58,8 +60,11 @@ func run(n int, out, header string) error {
 	defer os.RemoveAll(tmp)
 	bins := map[string]string{}
 	for _, p := range programs {
-		bins[p.name] = filepath.Join(tmp, p.name)
-		build := exec.Command("go", "build", "-o", bins[p.name], p.pkg)
+		if _, ok := bins[p.pkg]; ok {
+			continue
+		}
+		bins[p.pkg] = filepath.Join(tmp, filepath.Base(p.pkg))
+		build := exec.Command("go", "build", "-o", bins[p.pkg], p.pkg)
 		build.Stdout, build.Stderr = os.Stderr, os.Stderr
 		if err := build.Run(); err != nil {
 			return fmt.Errorf("go build %s: %w", p.pkg, err)
@@ -75,7 +80,7 @@ func run(n int, out, header string) error {
 		return err
 	}
 	for _, p := range programs { // untimed: the binary into the page cache
-		if _, err := once(bins[p.name], srv.URL); err != nil {
+		if _, err := once(bins[p.pkg], srv.URL, p.arg); err != nil {
 			return err
 		}
 	}
@@ -95,7 +100,7 @@ func run(n int, out, header string) error {
 	for i := range n {
 		for j := range programs {
 			p := programs[(i+j)%len(programs)]
-			m, err := once(bins[p.name], srv.URL)
+			m, err := once(bins[p.pkg], srv.URL, p.arg)
 			if err != nil {
 				return err
 			}
@@ -125,9 +130,13 @@ func warm(url string) error {
 
 type measure struct{ inProcess, process, premain int64 }
 
-// once runs one fresh process of bin against url.
-func once(bin, url string) (measure, error) {
-	cmd := exec.Command(bin, url)
+// once runs one fresh process of bin against url, with arg if not empty.
+func once(bin, url, arg string) (measure, error) {
+	args := []string{url}
+	if arg != "" {
+		args = append(args, arg)
+	}
+	cmd := exec.Command(bin, args...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	before := time.Now()
