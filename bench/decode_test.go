@@ -28,6 +28,7 @@ func BenchmarkDecode(b *testing.B) {
 					}
 					b.SetBytes(int64(len(c.Input)))
 					b.ReportAllocs()
+					defer reportCPU(b, processCPU())
 					switch c.Answer {
 					case decode.List:
 						for b.Loop() {

@@ -257,6 +257,17 @@ func rounds(d *data) int {
 }
 
 func report(out io.Writer, d, cold *data) {
+	if len(d.workloads("Create/"))+len(d.workloads("Show"))+len(d.workloads("List/")) > 0 {
+		clientTables(out, d, cold)
+	}
+	decoders(out, d)
+	micro(out, d)
+	if cold != nil {
+		coldTable(out, cold)
+	}
+}
+
+func clientTables(out io.Writer, d, cold *data) {
 	fmt.Fprintf(out, "Medians of %d rounds (wall time per call (CPU time per call) · bytes allocated · allocations, each ± its 95%% confidence interval).\n\n", rounds(d))
 	head(out, append([]string{"workload"}, clients...)...)
 	calls := append(d.workloads("Create/"), d.workloads("Show")...)
@@ -319,12 +330,6 @@ func report(out io.Writer, d, cold *data) {
 			target(out, "first call in a fresh process no slower than the vendor's (vendor/ours ≥ 1), "+u.what, "ColdStart", s, none, 1, false, false)
 		}
 	}
-
-	decoders(out, d)
-	micro(out, d)
-	if cold != nil {
-		coldTable(out, cold)
-	}
 }
 
 // none is a ratio that is not measured.
@@ -369,14 +374,18 @@ func decoders(out io.Writer, d *data) {
 	libs := d.memberSeq[ws[0]]
 	ref := libs[0]
 	fmt.Fprintln(out)
-	fmt.Fprintf(out, "Decoders: medians (time · bytes · allocations per decode), and time against %s (median of per-round ratios; below 1 is faster).\n\n", ref)
+	fmt.Fprintf(out, "Decoders: medians (wall time (CPU time) · bytes · allocations per decode), and CPU time against %s (median of per-round ratios [95%% interval]; below 1 is faster; wall time where CPU time was not measured).\n\n", ref)
 	head(out, append([]string{"answer"}, libs...)...)
 	for _, w := range ws {
 		cells := []string{strings.TrimPrefix(w, "Decode/answer=")}
 		for _, l := range libs {
 			c := cell(d, w, l)
 			if l != ref {
-				c += " · " + fmtRatio(ratio(d.get(w, l, secOp), d.get(w, ref, secOp)))
+				unit := cpuOp
+				if len(d.get(w, l, cpuOp)) == 0 {
+					unit = secOp
+				}
+				c += " · " + fmtRatio(ratio(d.get(w, l, unit), d.get(w, ref, unit)))
 			}
 			cells = append(cells, c)
 		}
@@ -385,6 +394,9 @@ func decoders(out io.Writer, d *data) {
 }
 
 func micro(out io.Writer, d *data) {
+	if len(d.get("BodyCreate20000", "validate", secOp))+len(d.get("SignCreate20000", "sign", secOp)) == 0 {
+		return
+	}
 	fmt.Fprintln(out)
 	head(out, "measurement", "median", "against", "ratio")
 	for _, m := range []struct{ w, a, b, what string }{
