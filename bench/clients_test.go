@@ -10,26 +10,25 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
-	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
-	dli "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1"
-	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
-
+	"github.com/dli-openapi/enhanced-connections/bench/internal/fixture"
+	"github.com/dli-openapi/enhanced-connections/bench/internal/ours"
+	"github.com/dli-openapi/enhanced-connections/bench/internal/vendorsdk"
 	"github.com/dli-openapi/enhanced-connections/gen"
-	"github.com/dli-openapi/enhanced-connections/wrapper"
 )
 
 // op is one call of a workload, ready to repeat. It checks the decoded answer just enough to
 // prove the client decoded it (an id, the number of hosts or connections), at equal cost for all.
 type op func(ctx context.Context) error
 
-// client is one way of calling the API. create converts the body to the client's own type once,
-// outside the timed loop, as a user of that client would build it directly.
+// client is one way of calling the API. Each method returns a fresh op, so that every
+// goroutine of a parallel benchmark gets its own (the loopback limit's pre-signed request must
+// not be shared); whatever a user would build once (a body in the client's own type, query
+// parameters) is built there, outside the timed loop.
 type client struct {
 	name   string
 	create func(body gen.CreateEnhancedConnectionRequest) op
-	show   op
-	list   op
+	show   func() op
+	list   func(n int) op
 }
 
 // Client names, as they appear in the benchmark names (client=...).
@@ -38,171 +37,121 @@ const (
 	oursNoValidate = "ours-novalidate"
 	vendor         = "vendor"
 	floor          = "floor"
+	loopback       = "loopback"
 )
 
-// clients builds the four clients against baseURL, each with its own connection pool.
-func clients(tb testing.TB, baseURL string) []client {
-	tb.Helper()
-	return []client{
-		ours(tb, baseURL, oursValidate, false),
-		ours(tb, baseURL, oursNoValidate, true),
-		vendorClient(baseURL),
-		floorClient(baseURL),
-	}
+// clientMaker builds one client against a server's base URL, with its own connection pool.
+type clientMaker struct {
+	name string
+	make func(tb testing.TB, baseURL string) client
 }
 
-func newTransport() *http.Transport { return http.DefaultTransport.(*http.Transport).Clone() }
+// makers lists every client of the benchmarks in the order they are defined; the interleaved
+// runner (cmd/rounds) chooses the order they run in.
+var makers = []clientMaker{
+	{oursValidate, func(tb testing.TB, u string) client { return oursClient(tb, u, oursValidate, false) }},
+	{oursNoValidate, func(tb testing.TB, u string) client { return oursClient(tb, u, oursNoValidate, true) }},
+	{vendor, vendorClient},
+	{floor, floorClient},
+	{loopback, loopbackClient},
+}
 
-func wantCreated(id *string) error {
-	if id == nil || *id == "" {
+// sameRequestClients are the clients that make the workload's real call: all but the loopback
+// limit, whose request is the same for every workload.
+var sameRequestClients = []string{oursValidate, oursNoValidate, vendor, floor}
+
+func wantCreated(id string) error {
+	if id == "" {
 		return fmt.Errorf("no connection_id in the answer")
 	}
 	return nil
 }
 
-func wantHosts(n int) error {
-	if n != 2 {
-		return fmt.Errorf("got %d hosts, want 2", n)
+func wantHosts(n int, err error) error {
+	if err == nil && n != fixture.ShowHosts {
+		return fmt.Errorf("got %d hosts, want %d", n, fixture.ShowHosts)
 	}
-	return nil
+	return err
 }
 
-func wantConnections(n int) error {
-	if n != listLimit {
-		return fmt.Errorf("got %d connections, want %d", n, listLimit)
+func wantConnections(want int) func(got int, err error) error {
+	return func(got int, err error) error {
+		if err == nil && got != want {
+			return fmt.Errorf("got %d connections, want %d", got, want)
+		}
+		return err
 	}
-	return nil
 }
 
-// ours is wrapper.Client: validation (unless disabled), the body encoded by its appender into a
-// pooled buffer, sent through the generated client and its retry transport (which heads and
-// signs each attempt), typed errors.
-func ours(tb testing.TB, baseURL, name string, disableValidation bool) client {
-	c, err := wrapper.New(wrapper.Config{
+// oursClient is wrapper.Client, through package ours.
+func oursClient(tb testing.TB, baseURL, name string, disableValidation bool) client {
+	c, err := ours.New(ours.Options{
 		Endpoint:          baseURL,
-		ProjectID:         benchProject,
-		Credentials:       wrapper.Credentials{AccessKey: benchAK, SecretKey: benchSK},
-		HTTPClient:        &http.Client{Transport: newTransport()},
+		ProjectID:         fixture.ProjectID,
+		AccessKey:         fixture.AK,
+		SecretKey:         fixture.SK,
+		HTTPClient:        &http.Client{Transport: fixture.NewTransport()},
 		DisableValidation: disableValidation,
 	})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	limit := int32(listLimit)
-	params := &gen.ListEnhancedConnectionsParams{Limit: &limit}
 	return client{
 		name: name,
 		create: func(body gen.CreateEnhancedConnectionRequest) op {
+			call := c.Create(body)
 			return func(ctx context.Context) error {
-				out, err := c.CreateEnhancedConnection(ctx, body)
+				id, err := call(ctx)
 				if err != nil {
 					return err
 				}
-				return wantCreated(out.ConnectionID)
+				return wantCreated(id)
 			}
 		},
-		show: func(ctx context.Context) error {
-			out, err := c.ShowEnhancedConnection(ctx, showID)
-			if err != nil {
-				return err
-			}
-			return wantHosts(len(out.Hosts))
+		show: func() op {
+			call := c.Show(fixture.ShowID)
+			return func(ctx context.Context) error { return wantHosts(call(ctx)) }
 		},
-		list: func(ctx context.Context) error {
-			out, err := c.ListEnhancedConnections(ctx, params)
-			if err != nil {
-				return err
-			}
-			return wantConnections(len(out.Connections))
+		list: func(n int) op {
+			call, want := c.List(n), wantConnections(n)
+			return func(ctx context.Context) error { return want(call(ctx)) }
 		},
 	}
 }
 
-// vendorClient is huaweicloud-sdk-go-v3's DliClient. With ProjectId set and no region it never
-// calls IAM; its default HttpConfig has no retries; an http:// endpoint is used as given.
-func vendorClient(baseURL string) client {
-	auth := basic.NewCredentialsBuilder().WithAk(benchAK).WithSk(benchSK).WithProjectId(benchProject).Build()
-	c := dli.NewDliClient(dli.DliClientBuilder().
-		WithEndpoints([]string{baseURL}).
-		WithCredential(auth).
-		WithHttpConfig(config.DefaultHttpConfig().WithHttpTransport(newTransport())).
-		Build())
-	limit := int32(listLimit)
+// vendorClient is huaweicloud-sdk-go-v3's DliClient, through package vendorsdk.
+func vendorClient(_ testing.TB, baseURL string) client {
+	c := vendorsdk.New(baseURL, fixture.ProjectID, fixture.AK, fixture.SK, fixture.NewTransport())
 	return client{
 		name: vendor,
 		create: func(body gen.CreateEnhancedConnectionRequest) op {
-			req := vendorCreate(body)
+			call := c.Create(body)
 			return func(context.Context) error {
-				out, err := c.CreateEnhancedConnection(req)
+				id, err := call()
 				if err != nil {
 					return err
 				}
-				return wantCreated(out.ConnectionId)
+				return wantCreated(id)
 			}
 		},
-		show: func(context.Context) error {
-			out, err := c.ShowEnhancedConnection(&model.ShowEnhancedConnectionRequest{ConnectionId: showID})
-			if err != nil {
-				return err
-			}
-			if out.Hosts == nil {
-				return wantHosts(0)
-			}
-			return wantHosts(len(*out.Hosts))
+		show: func() op {
+			call := c.Show(fixture.ShowID)
+			return func(context.Context) error { return wantHosts(call()) }
 		},
-		list: func(context.Context) error {
-			out, err := c.ListEnhancedConnections(&model.ListEnhancedConnectionsRequest{Limit: &limit})
-			if err != nil {
-				return err
-			}
-			if out.Connections == nil {
-				return wantConnections(0)
-			}
-			return wantConnections(len(*out.Connections))
+		list: func(n int) op {
+			call, want := c.List(n), wantConnections(n)
+			return func(context.Context) error { return want(call()) }
 		},
 	}
-}
-
-// vendorCreate is body in the vendor SDK's model.
-func vendorCreate(body gen.CreateEnhancedConnectionRequest) *model.CreateEnhancedConnectionRequest {
-	b := &model.CreateEnhancedConnectionRequestBody{
-		Name:          body.Name,
-		DestVpcId:     body.DestVpcID,
-		DestNetworkId: body.DestNetworkID,
-		RoutetableId:  body.RoutetableID,
-	}
-	if body.Queues != nil {
-		q := body.Queues
-		b.Queues = &q
-	}
-	if body.ElasticResourcePools != nil {
-		p := body.ElasticResourcePools
-		b.ElasticResourcePools = &p
-	}
-	if body.Hosts != nil {
-		hosts := make([]model.EnhancedConnectionHost, len(body.Hosts))
-		for i, h := range body.Hosts {
-			hosts[i] = model.EnhancedConnectionHost{Name: h.Name, Ip: h.IP}
-		}
-		b.Hosts = &hosts
-	}
-	if body.Tags != nil {
-		tags := make([]model.Tag, len(body.Tags))
-		for i, t := range body.Tags {
-			tags[i] = model.Tag{Key: t.Key, Value: t.Value}
-		}
-		b.Tags = &tags
-	}
-	return &model.CreateEnhancedConnectionRequest{Body: b}
 }
 
 // floorClient is the practical floor: a request built by hand, the body encoded once with
 // encoding/json, signed with our signer (the vendor's algorithm), sent with net/http, the
 // answer read and decoded into the generated type. No validation, retries or typed errors.
-func floorClient(baseURL string) client {
-	hc := &http.Client{Transport: newTransport()}
-	signer := wrapper.NewSigner(benchAK, benchSK)
-	prefix := baseURL + "/v2.0/" + benchProject + "/datasource/enhanced-connections"
+func floorClient(_ testing.TB, baseURL string) client {
+	hc := &http.Client{Transport: fixture.NewTransport()}
+	sign := ours.NewSigner(fixture.AK, fixture.SK)
+	prefix := baseURL + fixture.Prefix
 	do := func(ctx context.Context, method, url string, body any, want int, out any) error {
 		var rd io.Reader
 		if body != nil {
@@ -220,8 +169,8 @@ func floorClient(baseURL string) client {
 			req.Header.Set("Content-Type", "application/json")
 		}
 		req.Header.Set("User-Agent", "floor")
-		req.Header.Set("X-Project-Id", benchProject)
-		if err := signer.Sign(req); err != nil {
+		req.Header.Set("X-Project-Id", fixture.ProjectID)
+		if err := sign(req); err != nil {
 			return err
 		}
 		resp, err := hc.Do(req)
@@ -238,7 +187,6 @@ func floorClient(baseURL string) client {
 		}
 		return json.Unmarshal(data, out)
 	}
-	listURL := prefix + "?limit=" + strconv.Itoa(listLimit)
 	return client{
 		name: floor,
 		create: func(body gen.CreateEnhancedConnectionRequest) op {
@@ -247,22 +195,63 @@ func floorClient(baseURL string) client {
 				if err := do(ctx, http.MethodPost, prefix, &body, http.StatusCreated, &out); err != nil {
 					return err
 				}
-				return wantCreated(out.ConnectionID)
+				if out.ConnectionID == nil {
+					return wantCreated("")
+				}
+				return wantCreated(*out.ConnectionID)
 			}
 		},
-		show: func(ctx context.Context) error {
-			var out gen.ShowEnhancedConnectionResponse
-			if err := do(ctx, http.MethodGet, prefix+"/"+showID, nil, http.StatusOK, &out); err != nil {
+		show: func() op {
+			return func(ctx context.Context) error {
+				var out gen.ShowEnhancedConnectionResponse
+				err := do(ctx, http.MethodGet, prefix+"/"+fixture.ShowID, nil, http.StatusOK, &out)
+				return wantHosts(len(out.Hosts), err)
+			}
+		},
+		list: func(n int) op {
+			url, want := prefix+"?limit="+strconv.Itoa(n), wantConnections(n)
+			return func(ctx context.Context) error {
+				var out gen.ListEnhancedConnectionsResponse
+				err := do(ctx, http.MethodGet, url, nil, http.StatusOK, &out)
+				return want(len(out.Connections), err)
+			}
+		},
+	}
+}
+
+// loopbackClient is the loopback limit, the same for every workload: a GET built and signed
+// once, sent again and again over a kept-alive connection, answered with 200 and an empty body
+// that is read to the end. No client can do less for a call on this machine.
+func loopbackClient(tb testing.TB, baseURL string) client {
+	hc := &http.Client{Transport: fixture.NewTransport()}
+	sign := ours.NewSigner(fixture.AK, fixture.SK)
+	newOp := func() op {
+		req, err := http.NewRequest(http.MethodGet, baseURL+fixture.LoopbackPath, nil)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		req.Header.Set("User-Agent", "loopback")
+		req.Header.Set("X-Project-Id", fixture.ProjectID)
+		if err := sign(req); err != nil {
+			tb.Fatal(err)
+		}
+		return func(context.Context) error {
+			resp, err := hc.Do(req)
+			if err != nil {
 				return err
 			}
-			return wantHosts(len(out.Hosts))
-		},
-		list: func(ctx context.Context) error {
-			var out gen.ListEnhancedConnectionsResponse
-			if err := do(ctx, http.MethodGet, listURL, nil, http.StatusOK, &out); err != nil {
-				return err
+			_, err = io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if err == nil && resp.StatusCode != http.StatusOK {
+				err = fmt.Errorf("loopback: HTTP %d", resp.StatusCode)
 			}
-			return wantConnections(len(out.Connections))
-		},
+			return err
+		}
+	}
+	return client{
+		name:   loopback,
+		create: func(gen.CreateEnhancedConnectionRequest) op { return newOp() },
+		show:   newOp,
+		list:   func(int) op { return newOp() },
 	}
 }

@@ -1,12 +1,23 @@
-// Package bench compares, side by side and in one run, three ways of calling the DLI enhanced
-// connection API against the same loopback server answering the documented bodies:
+// Package bench compares, within one interleaved run, the ways of calling the DLI enhanced
+// connection API against one loopback server that answers with the documented bodies
+// (internal/fixture):
 //
 //   - client=ours-validate and client=ours-novalidate: wrapper.Client of this repository, with
-//     its spec validation on and off;
+//     its spec validation on and off, built and called only through internal/ours;
 //   - client=vendor: services/dli/v1 of github.com/huaweicloud/huaweicloud-sdk-go-v3;
-//   - client=floor: a request built by hand with net/http, encoding/json and wrapper.NewSigner,
-//     the least any correct client must do (encode, sign, send, read, decode).
+//   - client=floor: a request built by hand with net/http, encoding/json and our signer, the
+//     least any correct client must do (encode, sign, send, read, decode);
+//   - client=loopback: the loopback limit, a pre-signed GET answered with an empty body over a
+//     kept-alive connection, which no client can beat on the machine.
 //
-// It is a module of its own so that the main module never depends on the vendor SDK. Run
-// ./run.sh for the benchstat tables and ratios, ./weight.sh for the dependency weight.
+// Workloads sweep sizes: BenchmarkCreate (2 to 20,000 hosts), BenchmarkShow, BenchmarkList (10
+// to 10,000 connections), BenchmarkParallel (throughput of many goroutines on one client).
+// BenchmarkDecode is the decoder study (internal/decode; cmd/agreement prints its agreement
+// table). TestClientsSendTheSameRequests proves that the clients send the same signed request
+// for every workload.
+//
+// It is a module of its own so that the main module never depends on the vendor SDK or the JSON
+// libraries. ./run.sh runs everything in interleaved rounds (cmd/rounds) and prints the tables
+// (cmd/ratios); cmd/coldstart measures a first call in fresh processes; ./weight.sh the
+// dependency weight. README.md has the figures and the commands.
 package bench
