@@ -195,10 +195,7 @@ func floorClient(_ testing.TB, baseURL string) client {
 				if err := do(ctx, http.MethodPost, prefix, &body, http.StatusCreated, &out); err != nil {
 					return err
 				}
-				if out.ConnectionID == nil {
-					return wantCreated("")
-				}
-				return wantCreated(*out.ConnectionID)
+				return wantCreated(out.ConnectionID)
 			}
 		},
 		show: func() op {

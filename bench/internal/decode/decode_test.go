@@ -73,7 +73,7 @@ func TestDecoderNamesAreBenchmarkKeys(t *testing.T) {
 
 func TestCompare(t *testing.T) {
 	name := func(s string) Outcome {
-		return Outcome{Value: &gen.ShowEnhancedConnectionResponse{Name: &s}}
+		return Outcome{Value: &gen.ShowEnhancedConnectionResponse{Name: s}}
 	}
 	fail := Outcome{Err: errors.New("boom")}
 	for _, tc := range []struct {
@@ -84,10 +84,10 @@ func TestCompare(t *testing.T) {
 	}{
 		{"both refuse", fail, Outcome{Err: errors.New("other words")}, true, ""},
 		{"same value", name("a"), name("a"), true, ""},
-		{"accepts what the reference refuses", fail, name("a"), false, `accepts it: {"name":"a"}`},
+		{"accepts what the reference refuses", fail, name("a"), false, `accepts it: {"id":"","name":"a","status":""}`},
 		{"refuses what the reference accepts", name("a"), fail, false, "refuses it: boom"},
 		{"other string, invalid byte shown", name("a\uFFFDb"), name("a\xffb"), false, `name: "a\xffb" (encoding/json: "a�b")`},
-		{"absent field", name("a"), Outcome{Value: &gen.ShowEnhancedConnectionResponse{}}, false, `name: absent (encoding/json: "a")`},
+		{"absent field", name("a"), Outcome{Value: &gen.ShowEnhancedConnectionResponse{}}, false, `name: "" (encoding/json: "a")`},
 		{"other slice length", Outcome{Value: &gen.ShowEnhancedConnectionResponse{Hosts: []gen.Host{{}}}},
 			Outcome{Value: &gen.ShowEnhancedConnectionResponse{}}, false, "hosts: absent (encoding/json: 1 elements)"},
 	} {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/dli-openapi/enhanced-connections/gen"
 	"github.com/dli-openapi/enhanced-connections/wrapper"
+	"github.com/dli-openapi/enhanced-connections/wrapper/signer"
 )
 
 // Options is what the benchmarks vary between our clients.
@@ -29,7 +30,7 @@ func New(o Options) (*Client, error) {
 	c, err := wrapper.New(wrapper.Config{
 		Endpoint:          o.Endpoint,
 		ProjectID:         o.ProjectID,
-		Credentials:       wrapper.Credentials{AccessKey: o.AccessKey, SecretKey: o.SecretKey},
+		Credentials:       signer.Keys(o.AccessKey, o.SecretKey),
 		HTTPClient:        o.HTTPClient,
 		DisableValidation: o.DisableValidation,
 	})
@@ -49,10 +50,10 @@ func (c *Client) Create(body gen.CreateEnhancedConnectionRequest) func(context.C
 		if err != nil {
 			return "", err
 		}
-		if out.ConnectionID == nil {
+		if out.ConnectionID == "" {
 			return "", errNoID
 		}
-		return *out.ConnectionID, nil
+		return out.ConnectionID, nil
 	}
 }
 
@@ -84,22 +85,18 @@ func (c *Client) List(limit int) func(context.Context) (int, error) {
 type Sign func(req *http.Request) error
 
 // NewSigner returns our signer for one AK/SK.
-func NewSigner(accessKey, secretKey string) Sign { return wrapper.NewSigner(accessKey, secretKey).Sign }
+func NewSigner(accessKey, secretKey string) Sign { return signer.New(signer.Keys(accessKey, secretKey)).Sign }
 
 // VerifySignature checks that req carries a valid signature by accessKey and secretKey.
 func VerifySignature(req *http.Request, accessKey, secretKey string) error {
-	return wrapper.VerifySignature(req, func(ak string) (string, bool) { return secretKey, ak == accessKey })
+	return signer.Verify(req, func(ak string) (string, bool) { return secretKey, ak == accessKey })
 }
 
 // CreateValidator returns a check of a create body against the spec, as the client makes it
 // before sending.
 func CreateValidator(projectID string) (func(body *gen.CreateEnhancedConnectionRequest) error, error) {
-	v, err := wrapper.DefaultValidator()
-	if err != nil {
-		return nil, err
-	}
 	path := map[string]string{"project_id": projectID}
 	return func(body *gen.CreateEnhancedConnectionRequest) error {
-		return v.ValidateRequest("CreateEnhancedConnection", path, nil, body)
+		return wrapper.Validate("CreateEnhancedConnection", path, nil, body)
 	}, nil
 }

@@ -84,7 +84,7 @@ func CreateRequest(body gen.CreateEnhancedConnectionRequest) *model.CreateEnhanc
 		Name:          body.Name,
 		DestVpcId:     body.DestVpcID,
 		DestNetworkId: body.DestNetworkID,
-		RoutetableId:  body.RoutetableID,
+		RoutetableId:  optional(body.RoutetableID),
 	}
 	if body.Queues != nil {
 		q := body.Queues
@@ -97,7 +97,7 @@ func CreateRequest(body gen.CreateEnhancedConnectionRequest) *model.CreateEnhanc
 	if body.Hosts != nil {
 		hosts := make([]model.EnhancedConnectionHost, len(body.Hosts))
 		for i, h := range body.Hosts {
-			hosts[i] = model.EnhancedConnectionHost{Name: h.Name, Ip: h.IP}
+			hosts[i] = model.EnhancedConnectionHost{Name: optional(h.Name), Ip: optional(h.IP)}
 		}
 		b.Hosts = &hosts
 	}
@@ -109,4 +109,12 @@ func CreateRequest(body gen.CreateEnhancedConnectionRequest) *model.CreateEnhanc
 		b.Tags = &tags
 	}
 	return &model.CreateEnhancedConnectionRequest{Body: b}
+}
+
+// optional is the SDK's pointer for one of our fields where absent and empty mean the same.
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
