@@ -11,4 +11,4 @@ package enhancedconnections
 // The per-operation surface of the wrapper (methods, body encoders, answer decoders) and the
 // CLI's command descriptors are generated from the spec and from gen/, so it runs after
 // oapi-codegen; never edited by hand.
-//go:generate go run ./internal/cmd/genwrapper -gen gen/dli.gen.go -o wrapper -cli cmd/edsconn/commands.gen.go
+//go:generate go run ./internal/cmd/genwrapper -gen gen/dli.gen.go -o wrapper -cli cmd/edsconn/commands.gen.go -answers internal/answers

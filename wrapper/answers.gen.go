@@ -3,7 +3,15 @@
 
 package wrapper
 
-import "github.com/dli-openapi/enhanced-connections/gen"
+import (
+	"github.com/dli-openapi/enhanced-connections/gen"
+	"github.com/dli-openapi/enhanced-connections/internal/answers"
+)
+
+// decodeCreateEnhancedConnectionResponse decodes a success answer into out, a *gen.CreateEnhancedConnectionResponse.
+func decodeCreateEnhancedConnectionResponse(data []byte, out any) error {
+	return answers.DecodeCreateEnhancedConnectionResponse(data, out.(*gen.CreateEnhancedConnectionResponse))
+}
 
 // requiredCreateEnhancedConnectionResponse reports the first field the spec requires that a decoded answer lacks.
 func requiredCreateEnhancedConnectionResponse(out any) error {
@@ -14,6 +22,11 @@ func requiredCreateEnhancedConnectionResponse(out any) error {
 func envelopeCreateEnhancedConnectionResponse(out any) (ok bool, message string) {
 	v := out.(*gen.CreateEnhancedConnectionResponse)
 	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
+}
+
+// decodeListEnhancedConnectionsResponse decodes a success answer into out, a *gen.ListEnhancedConnectionsResponse.
+func decodeListEnhancedConnectionsResponse(data []byte, out any) error {
+	return answers.DecodeListEnhancedConnectionsResponse(data, out.(*gen.ListEnhancedConnectionsResponse))
 }
 
 // requiredListEnhancedConnectionsResponse reports the first field the spec requires that a decoded answer lacks.
@@ -27,10 +40,20 @@ func envelopeListEnhancedConnectionsResponse(out any) (ok bool, message string) 
 	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
 }
 
+// decodeShowEnhancedConnectionPrivilegeResponse decodes a success answer into out, a *gen.ShowEnhancedConnectionPrivilegeResponse.
+func decodeShowEnhancedConnectionPrivilegeResponse(data []byte, out any) error {
+	return answers.DecodeShowEnhancedConnectionPrivilegeResponse(data, out.(*gen.ShowEnhancedConnectionPrivilegeResponse))
+}
+
 // envelopeShowEnhancedConnectionPrivilegeResponse reads is_success (absent counts as true) and message of a decoded answer.
 func envelopeShowEnhancedConnectionPrivilegeResponse(out any) (ok bool, message string) {
 	v := out.(*gen.ShowEnhancedConnectionPrivilegeResponse)
 	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
+}
+
+// decodeShowEnhancedConnectionResponse decodes a success answer into out, a *gen.ShowEnhancedConnectionResponse.
+func decodeShowEnhancedConnectionResponse(data []byte, out any) error {
+	return answers.DecodeShowEnhancedConnectionResponse(data, out.(*gen.ShowEnhancedConnectionResponse))
 }
 
 // requiredShowEnhancedConnectionResponse reports the first field the spec requires that a decoded answer lacks.
@@ -42,6 +65,11 @@ func requiredShowEnhancedConnectionResponse(out any) error {
 func envelopeShowEnhancedConnectionResponse(out any) (ok bool, message string) {
 	v := out.(*gen.ShowEnhancedConnectionResponse)
 	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
+}
+
+// decodeStatusResponse decodes a success answer into out, a *gen.StatusResponse.
+func decodeStatusResponse(data []byte, out any) error {
+	return answers.DecodeStatusResponse(data, out.(*gen.StatusResponse))
 }
 
 // envelopeStatusResponse reads is_success (absent counts as true) and message of a decoded answer.

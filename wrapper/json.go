@@ -64,27 +64,6 @@ func appendQueryEscaped(b []byte, s string) []byte {
 	return b
 }
 
-// errNotAnObject is the decode error of a success answer that is not a JSON object.
-var errNotAnObject = errors.New("not a JSON object")
-
-// errEmptyAnswer is the decode error of a success answer without a body.
-var errEmptyAnswer = errors.New("empty body")
-
-// wantObject refuses a success answer that is empty or not a JSON object, before decoding: a
-// null, an array or a string would otherwise decode into an empty struct.
-func wantObject(data []byte) error {
-	for _, c := range data {
-		switch c {
-		case ' ', '\t', '\r', '\n':
-			continue
-		case '{':
-			return nil
-		}
-		return errNotAnObject
-	}
-	return errEmptyAnswer
-}
-
 // describeDecodeError turns a decode error into the field it concerns and words that never
 // quote the answer.
 func describeDecodeError(err error) (field, reason string) {

@@ -14,7 +14,10 @@ func emitAnswers(ops []*opModel, g *goTypes) ([]byte, error) {
 	e.p("")
 	e.p("package wrapper")
 	e.p("")
-	e.p("import \"github.com/dli-openapi/enhanced-connections/gen\"")
+	e.p("import (")
+	e.p("\t\"github.com/dli-openapi/enhanced-connections/gen\"")
+	e.p("\t\"github.com/dli-openapi/enhanced-connections/internal/answers\"")
+	e.p(")")
 	checks := &requiredChecks{g: g, has: map[string]bool{}}
 	for _, name := range sortedKeys(seen) {
 		if _, err := checks.needs(name); err != nil {
@@ -30,6 +33,9 @@ func emitAnswers(ops []*opModel, g *goTypes) ([]byte, error) {
 		for _, f := range fields {
 			byJSON[f.json] = f
 		}
+		e.p("")
+		e.p("// decode%s decodes a success answer into out, a *gen.%s.", name, name)
+		e.p("func decode%s(data []byte, out any) error { return answers.Decode%s(data, out.(*gen.%s)) }", name, name, name)
 		e.p("")
 		if checks.has[name] {
 			e.p("// required%s reports the first field the spec requires that a decoded answer lacks.", name)

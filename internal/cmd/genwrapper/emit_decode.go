@@ -10,9 +10,10 @@ import (
 	"github.com/dli-openapi/enhanced-connections/internal/jsondec"
 )
 
-// emitDecoders writes decode.gen.go: a decoder per struct type reachable from a success answer,
-// built on internal/jsondec, decoding exactly as encoding/json does (the generated differential
-// test, decode_gen_test.go, holds them to it), without reflection.
+// emitDecoders writes internal/answers/decode.gen.go: a decoder per struct type reachable from a
+// success answer, built on internal/jsondec, decoding exactly as encoding/json does (the
+// generated differential test, decode_gen_test.go, holds them to it), without reflection. They
+// live in a package of their own so that the bench module can compare them with JSON libraries.
 func emitDecoders(ops []*opModel, g *goTypes) (src, test []byte, err error) {
 	types := map[string]bool{}
 	slices := map[string]bool{} // struct element types of slices
@@ -56,7 +57,7 @@ func emitDecoders(ops []*opModel, g *goTypes) (src, test []byte, err error) {
 	var e emitter
 	e.b.WriteString(header)
 	e.p("")
-	e.p("package wrapper")
+	e.p("package answers")
 	e.p("")
 	e.p("import (")
 	e.p("\t\"github.com/dli-openapi/enhanced-connections/gen\"")
@@ -64,12 +65,12 @@ func emitDecoders(ops []*opModel, g *goTypes) (src, test []byte, err error) {
 	e.p(")")
 	for _, name := range sortedKeys(answers) {
 		e.p("")
-		e.p("// decode%s decodes a success answer, a JSON object, into out, a *gen.%s.", name, name)
-		e.p("func decode%s(data []byte, out any) error {", name)
-		e.p("\tif err := wantObject(data); err != nil {")
+		e.p("// Decode%s decodes a success answer, which must be a JSON object, into v.", name)
+		e.p("func Decode%s(data []byte, v *gen.%s) error {", name, name)
+		e.p("\tif err := WantObject(data); err != nil {")
 		e.p("\t\treturn err")
 		e.p("\t}")
-		e.p("\treturn jsondec.Unmarshal(data, out.(*gen.%s), decodeJSON%s)", name, name)
+		e.p("\treturn jsondec.Unmarshal(data, v, decodeJSON%s)", name)
 		e.p("}")
 	}
 	enums := map[string]bool{}
@@ -119,7 +120,7 @@ func emitDecoders(ops []*opModel, g *goTypes) (src, test []byte, err error) {
 	var te emitter
 	te.b.WriteString(header)
 	te.p("")
-	te.p("package wrapper")
+	te.p("package answers")
 	te.p("")
 	te.p("import (")
 	te.p("\t\"testing\"")

@@ -2,7 +2,7 @@
 // Go types oapi-codegen generated from it (gen/dli.gen.go): one Client method per operationId
 // with its documentation, path, parameters, body, success type and retry class
 // (operations.gen.go), the request body encoders (encode.gen.go), the answer decoders
-// (decode.gen.go, with their differential test decode_gen_test.go) and the answers' envelope
+// (internal/answers/decode.gen.go, with their differential test decode_gen_test.go) and the answers' envelope
 // and required-field checks (answers.gen.go). The hand-written wrapper keeps only what every operation shares.
 // It also writes the CLI's command descriptors (cmd/edsconn/commands.gen.go, see emit_cli.go).
 //
@@ -32,18 +32,19 @@ func main() {
 	genFile := flag.String("gen", "gen/dli.gen.go", "the oapi-codegen output to read the Go types from")
 	out := flag.String("o", "wrapper", "directory to write the generated files into")
 	cli := flag.String("cli", "cmd/edsconn/commands.gen.go", "the CLI's command descriptors to write")
+	answersDir := flag.String("answers", "internal/answers", "directory to write the answer decoders into")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintln(os.Stderr, "usage: genwrapper [-gen FILE] [-o DIR] [-cli FILE]")
 		os.Exit(2)
 	}
-	if err := run(*genFile, *out, *cli); err != nil {
+	if err := run(*genFile, *out, *cli, *answersDir); err != nil {
 		fmt.Fprintln(os.Stderr, "genwrapper:", err)
 		os.Exit(1)
 	}
 }
 
-func run(genFile, outDir, cliFile string) error {
+func run(genFile, outDir, cliFile, answersDir string) error {
 	doc, err := enhancedconnections.Load(context.Background())
 	if err != nil {
 		return err
@@ -102,8 +103,8 @@ func run(genFile, outDir, cliFile string) error {
 		filepath.Join(outDir, "operations.gen.go"):  emitOperations(ops),
 		filepath.Join(outDir, "encode.gen.go"):      encoders,
 		filepath.Join(outDir, "answers.gen.go"):     answers,
-		filepath.Join(outDir, "decode.gen.go"):      decoders,
-		filepath.Join(outDir, "decode_gen_test.go"): decoderTest,
+		filepath.Join(answersDir, "decode.gen.go"):      decoders,
+		filepath.Join(answersDir, "decode_gen_test.go"): decoderTest,
 		cliFile: commands,
 	} {
 		if err := writeGo(name, src); err != nil {
