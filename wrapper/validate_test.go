@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -700,4 +701,19 @@ func vtShort(t testing.TB, v any) string {
 		return string(raw[:300]) + "..."
 	}
 	return string(raw)
+}
+
+// TestEveryOperationOfTheSpecIsAClientMethod: a new operation gets its method from go generate
+// alone; this fails, naming what to run, when the generated code lags behind the spec.
+func TestEveryOperationOfTheSpecIsAClientMethod(t *testing.T) {
+	doc, err := enhancedconnections.Load(t.Context())
+	require.NoError(t, err)
+	client := reflect.TypeFor[*Client]()
+	for _, item := range doc.Paths.Map() {
+		for _, op := range item.Operations() {
+			_, ok := client.MethodByName(op.OperationID)
+			assert.True(t, ok, "the spec's %s has no Client method: run go generate ./... "+
+				"(internal/cmd/genwrapper writes wrapper/operations.gen.go)", op.OperationID)
+		}
+	}
 }
