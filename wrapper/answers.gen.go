@@ -5,6 +5,16 @@ package wrapper
 
 import "github.com/dli-openapi/enhanced-connections/gen"
 
+// requiredCountResourcesByTagsResponse reports the first field the spec requires that a decoded answer lacks.
+func requiredCountResourcesByTagsResponse(out any) error {
+	return checkCountResourcesByTagsResponse(out.(*gen.CountResourcesByTagsResponse))
+}
+
+// envelopeCountResourcesByTagsResponse reads is_success (absent counts as true) and message of a decoded answer.
+func envelopeCountResourcesByTagsResponse(out any) (ok bool, message string) {
+	return true, ""
+}
+
 // requiredCreateEnhancedConnectionResponse reports the first field the spec requires that a decoded answer lacks.
 func requiredCreateEnhancedConnectionResponse(out any) error {
 	return checkCreateEnhancedConnectionResponse(out.(*gen.CreateEnhancedConnectionResponse))
@@ -13,6 +23,12 @@ func requiredCreateEnhancedConnectionResponse(out any) error {
 // envelopeCreateEnhancedConnectionResponse reads is_success (absent counts as true) and message of a decoded answer.
 func envelopeCreateEnhancedConnectionResponse(out any) (ok bool, message string) {
 	v := out.(*gen.CreateEnhancedConnectionResponse)
+	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
+}
+
+// envelopeListAuthorizationPrivilegesResponse reads is_success (absent counts as true) and message of a decoded answer.
+func envelopeListAuthorizationPrivilegesResponse(out any) (ok bool, message string) {
+	v := out.(*gen.ListAuthorizationPrivilegesResponse)
 	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
 }
 
@@ -25,6 +41,26 @@ func requiredListEnhancedConnectionsResponse(out any) error {
 func envelopeListEnhancedConnectionsResponse(out any) (ok bool, message string) {
 	v := out.(*gen.ListEnhancedConnectionsResponse)
 	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
+}
+
+// requiredListResourcesByTagsResponse reports the first field the spec requires that a decoded answer lacks.
+func requiredListResourcesByTagsResponse(out any) error {
+	return checkListResourcesByTagsResponse(out.(*gen.ListResourcesByTagsResponse))
+}
+
+// envelopeListResourcesByTagsResponse reads is_success (absent counts as true) and message of a decoded answer.
+func envelopeListResourcesByTagsResponse(out any) (ok bool, message string) {
+	return true, ""
+}
+
+// requiredListResourcesTagsResponse reports the first field the spec requires that a decoded answer lacks.
+func requiredListResourcesTagsResponse(out any) error {
+	return checkListResourcesTagsResponse(out.(*gen.ListResourcesTagsResponse))
+}
+
+// envelopeListResourcesTagsResponse reads is_success (absent counts as true) and message of a decoded answer.
+func envelopeListResourcesTagsResponse(out any) (ok bool, message string) {
+	return true, ""
 }
 
 // envelopeShowEnhancedConnectionPrivilegeResponse reads is_success (absent counts as true) and message of a decoded answer.
@@ -44,10 +80,30 @@ func envelopeShowEnhancedConnectionResponse(out any) (ok bool, message string) {
 	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
 }
 
+// requiredShowResourceTagsResponse reports the first field the spec requires that a decoded answer lacks.
+func requiredShowResourceTagsResponse(out any) error {
+	return checkShowResourceTagsResponse(out.(*gen.ShowResourceTagsResponse))
+}
+
+// envelopeShowResourceTagsResponse reads is_success (absent counts as true) and message of a decoded answer.
+func envelopeShowResourceTagsResponse(out any) (ok bool, message string) {
+	return true, ""
+}
+
 // envelopeStatusResponse reads is_success (absent counts as true) and message of a decoded answer.
 func envelopeStatusResponse(out any) (ok bool, message string) {
 	v := out.(*gen.StatusResponse)
 	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
+}
+
+// checkCountResourcesByTagsResponse reports the first field the spec requires that the answer lacks.
+func checkCountResourcesByTagsResponse(v *gen.CountResourcesByTagsResponse) error {
+	for i := range v.Resources {
+		if err := checkResourceInstance(&v.Resources[i]); err != nil {
+			return inField(err, "resources", i)
+		}
+	}
+	return nil
 }
 
 // checkCreateEnhancedConnectionResponse reports the first field the spec requires that the answer lacks.
@@ -79,6 +135,39 @@ func checkListEnhancedConnectionsResponse(v *gen.ListEnhancedConnectionsResponse
 	return nil
 }
 
+// checkListResourcesByTagsResponse reports the first field the spec requires that the answer lacks.
+func checkListResourcesByTagsResponse(v *gen.ListResourcesByTagsResponse) error {
+	for i := range v.Resources {
+		if err := checkResourceInstance(&v.Resources[i]); err != nil {
+			return inField(err, "resources", i)
+		}
+	}
+	return nil
+}
+
+// checkListResourcesTagsResponse reports the first field the spec requires that the answer lacks.
+func checkListResourcesTagsResponse(v *gen.ListResourcesTagsResponse) error {
+	for i := range v.Tags {
+		if err := checkTagWithValues(&v.Tags[i]); err != nil {
+			return inField(err, "tags", i)
+		}
+	}
+	return nil
+}
+
+// checkResourceInstance reports the first field the spec requires that the answer lacks.
+func checkResourceInstance(v *gen.ResourceInstance) error {
+	if v.ResourceID == "" {
+		return missingField("resource_id")
+	}
+	for i := range v.Tags {
+		if err := checkTag(&v.Tags[i]); err != nil {
+			return inField(err, "tags", i)
+		}
+	}
+	return nil
+}
+
 // checkShowEnhancedConnectionResponse reports the first field the spec requires that the answer lacks.
 func checkShowEnhancedConnectionResponse(v *gen.ShowEnhancedConnectionResponse) error {
 	if v.ID == "" {
@@ -86,6 +175,38 @@ func checkShowEnhancedConnectionResponse(v *gen.ShowEnhancedConnectionResponse) 
 	}
 	if v.Status == "" {
 		return missingField("status")
+	}
+	return nil
+}
+
+// checkShowResourceTagsResponse reports the first field the spec requires that the answer lacks.
+func checkShowResourceTagsResponse(v *gen.ShowResourceTagsResponse) error {
+	for i := range v.Tags {
+		if err := checkTag(&v.Tags[i]); err != nil {
+			return inField(err, "tags", i)
+		}
+	}
+	return nil
+}
+
+// checkTag reports the first field the spec requires that the answer lacks.
+func checkTag(v *gen.Tag) error {
+	if v.Key == "" {
+		return missingField("key")
+	}
+	if v.Value == "" {
+		return missingField("value")
+	}
+	return nil
+}
+
+// checkTagWithValues reports the first field the spec requires that the answer lacks.
+func checkTagWithValues(v *gen.TagWithValues) error {
+	if v.Key == "" {
+		return missingField("key")
+	}
+	if v.Values == nil {
+		return missingField("values")
 	}
 	return nil
 }
