@@ -19,9 +19,10 @@
 //   - errors.go: *APIError with the DLI error code, message, HTTP status and request id, also for
 //     a 2xx answer with is_success false; IsNotFound knows DLI's 400 DLI.0001 for a missing
 //     connection.
-//   - retry.go, transport.go: idempotent calls retried with capped, jittered backoff honouring
-//     Retry-After; a POST only when it provably never left, so a create is never duplicated;
-//     each attempt headed and signed afresh.
+//   - retry.go, transport.go: idempotent calls (GET, PUT, DELETE, and the POSTs the spec marks
+//     x-idempotent) retried with capped, jittered backoff honouring Retry-After; any other POST
+//     only when it provably never left, so a create is never duplicated; each attempt headed
+//     and signed afresh.
 //   - wait.go, paging.go: WaitActive for the documented "create, then check ACTIVE" procedure,
 //     and Connections, an iterator over every page.
 //
