@@ -46,12 +46,20 @@ type answerChecker struct {
 	failures []string
 }
 
+// specRouter finds the spec operation of a request to any host: the fake listens on 127.0.0.1,
+// not on a DLI host. Parsed once per test binary; routers are safe for concurrent use.
+var specRouter = sync.OnceValues(func() (routers.Router, error) {
+	doc, err := openapi3.NewLoader().LoadFromData(enhancedconnections.Spec())
+	if err != nil {
+		return nil, err
+	}
+	doc.Servers = nil
+	return gorillamux.NewRouter(doc)
+})
+
 func newAnswerChecker(t *testing.T) *answerChecker {
 	t.Helper()
-	doc, err := openapi3.NewLoader().LoadFromData(enhancedconnections.Spec())
-	require.NoError(t, err)
-	doc.Servers = nil // the fake listens on 127.0.0.1, not on a DLI host
-	router, err := gorillamux.NewRouter(doc)
+	router, err := specRouter()
 	require.NoError(t, err)
 	return &answerChecker{
 		next:   http.DefaultTransport,
