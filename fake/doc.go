@@ -54,4 +54,22 @@
 //     IPv6 routes are refused (DLI.0001) because no connection of the fake has IPv6 enabled.
 //     Deleting a missing route is 400 DLI.0001. The v3 and the deprecated v2.0 paths share the
 //     same routes.
+//   - Sharing (RunAuthorizationAction, grants.go): a grant of BIND_QUEUE on
+//     `edsconnections.<id>` to another project shows in ShowEnhancedConnectionPrivilege, in
+//     ListAuthorizationPrivileges and as isPrivis false in List and Show; revoke and update with
+//     an empty list withdraw it. Granting twice or revoking what is not granted changes nothing
+//     (the PUT is retried by clients). Refused with 400 DLI.0001: another object kind, another
+//     privilege, grant or revoke of no privilege, a grantee user instead of a project, the
+//     owner itself; a missing connection is "does not exist". All or nothing per request.
+//     Server.GrantPrivilege does the same grant without a request.
+//   - Tags (tags.go): the tags given at create and those of BatchCreateResourceTags are the same
+//     list; they show in ShowResourceTags, filter ListEnhancedConnections by `tags`, and are
+//     listed (ListResourcesTags: keys and values sorted), filtered and counted
+//     (ListResourcesByTags, CountResourcesByTags: every key of `tags` with one of its values, an
+//     empty value list meaning any value; `without_any_tag`; `resource_name` matches as a
+//     substring; `total_count` before `limit`/`offset`, which default to 1000 and 0). A key given
+//     again takes the new value; a connection keeps at most 20 tags and a request names a key
+//     once (400 DLI.0001 otherwise, also at create). Removing a tag that is not there succeeds;
+//     with a value, a tag is removed only if it has that value. A deleted connection's tags are
+//     gone from every listing.
 package fake

@@ -2,13 +2,16 @@ package fake
 
 import (
 	"context"
+	"maps"
 	"net/http"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	enhancedconnections "github.com/dli-openapi/enhanced-connections"
 	"github.com/dli-openapi/enhanced-connections/gen"
 )
 
@@ -19,9 +22,9 @@ type outcome struct {
 	parsed bool // the generated client decoded the body into the field of its status
 }
 
-// TestEveryOperationAnswersPerSpec calls all 12 operations through the generated client, with
-// answers that succeed and answers that refuse, and validates each answer (status, headers,
-// body) against the spec.
+// TestEveryOperationAnswersPerSpec calls every operation of the spec through the generated
+// client, with answers that succeed and answers that refuse, and validates each answer (status,
+// headers, body) against the spec.
 func TestEveryOperationAnswersPerSpec(t *testing.T) {
 	r := start(t, Options{})
 	c := newClient(t, r)
@@ -135,6 +138,80 @@ func TestEveryOperationAnswersPerSpec(t *testing.T) {
 			x, err := c.DeleteEnhancedConnectionRoutesWithResponse(ctx, project, id, route2.Name, nil)
 			return pick(x, err, func() bool { return x.JSON200 != nil }, func() bool { return x.JSON400 != nil })
 		}, 400, codeParameter},
+		{"grant", "RunAuthorizationAction", func() (outcome, error) {
+			x, err := c.RunAuthorizationActionWithResponse(ctx, project, nil, grantOf(id, "update", "BIND_QUEUE"))
+			return pick(x, err, func() bool { return x.JSON200 != nil && *x.JSON200.IsSuccess }, func() bool { return x.JSON400 != nil })
+		}, 200, ""},
+		{"grant SELECT", "RunAuthorizationAction", func() (outcome, error) {
+			x, err := c.RunAuthorizationActionWithResponse(ctx, project, nil, grantOf(id, "grant", "SELECT"))
+			return pick(x, err, func() bool { return x.JSON200 != nil }, func() bool { return x.JSON400 != nil })
+		}, 400, codeParameter},
+		{"privileges of the object", "ListAuthorizationPrivileges", func() (outcome, error) {
+			x, err := c.ListAuthorizationPrivilegesWithResponse(ctx, project, &gen.ListAuthorizationPrivilegesParams{Object: "edsconnections." + id})
+			return pick(x, err, func() bool {
+				return x.JSON200 != nil && x.JSON200.Count == 1 && x.JSON200.Privileges[0].ProjectID == otherProject
+			},
+				func() bool { return x.JSON400 != nil })
+		}, 200, ""},
+		{"privileges of a missing object", "ListAuthorizationPrivileges", func() (outcome, error) {
+			x, err := c.ListAuthorizationPrivilegesWithResponse(ctx, project, &gen.ListAuthorizationPrivilegesParams{Object: "edsconnections." + missingID})
+			return pick(x, err, func() bool { return x.JSON200 != nil }, func() bool { return x.JSON400 != nil })
+		}, 400, codeParameter},
+		{"add tags", "BatchCreateResourceTags", func() (outcome, error) {
+			x, err := c.BatchCreateResourceTagsWithResponse(ctx, project, gen.ResourceTypeEnhancedConnection, id, nil,
+				gen.BatchCreateResourceTagsRequest{Tags: []gen.Tag{{Key: "team", Value: "data"}}})
+			return pick(x, err, func() bool { return len(x.Body) == 0 }, func() bool { return x.JSON400 != nil })
+		}, 204, ""},
+		{"add a key twice", "BatchCreateResourceTags", func() (outcome, error) {
+			x, err := c.BatchCreateResourceTagsWithResponse(ctx, project, gen.ResourceTypeEnhancedConnection, id, nil,
+				gen.BatchCreateResourceTagsRequest{Tags: []gen.Tag{{Key: "a", Value: "1"}, {Key: "a", Value: "2"}}})
+			return pick(x, err, func() bool { return false }, func() bool { return x.JSON400 != nil })
+		}, 400, codeParameter},
+		{"show tags", "ShowResourceTags", func() (outcome, error) {
+			x, err := c.ShowResourceTagsWithResponse(ctx, project, gen.ResourceTypeEnhancedConnection, id, nil)
+			return pick(x, err, func() bool { return x.JSON200 != nil && x.JSON200.Count == 2 }, func() bool { return x.JSON400 != nil })
+		}, 200, ""},
+		{"show tags of a missing connection", "ShowResourceTags", func() (outcome, error) {
+			x, err := c.ShowResourceTagsWithResponse(ctx, project, gen.ResourceTypeEnhancedConnection, missingID, nil)
+			return pick(x, err, func() bool { return x.JSON200 != nil }, func() bool { return x.JSON400 != nil })
+		}, 400, codeParameter},
+		{"list the project's tags", "ListResourcesTags", func() (outcome, error) {
+			x, err := c.ListResourcesTagsWithResponse(ctx, project, gen.ResourceTypeEnhancedConnection, nil)
+			return pick(x, err, func() bool { return x.JSON200 != nil && x.JSON200.Count == 2 }, func() bool { return x.JSON400 != nil })
+		}, 200, ""},
+		{"list by tags", "ListResourcesByTags", func() (outcome, error) {
+			x, err := c.ListResourcesByTagsWithResponse(ctx, project, gen.ResourceTypeEnhancedConnection, nil,
+				gen.ResourceInstancesFilter{Tags: []gen.TagWithValues{{Key: "team", Values: []string{"data"}}}})
+			return pick(x, err, func() bool {
+				return x.JSON200 != nil && x.JSON200.TotalCount == 1 && x.JSON200.Resources[0].ResourceID == id
+			},
+				func() bool { return x.JSON400 != nil })
+		}, 200, ""},
+		{"list by a key twice", "ListResourcesByTags", func() (outcome, error) {
+			x, err := c.ListResourcesByTagsWithResponse(ctx, project, gen.ResourceTypeEnhancedConnection, nil,
+				gen.ResourceInstancesFilter{Tags: []gen.TagWithValues{{Key: "a", Values: []string{}}, {Key: "a", Values: []string{}}}})
+			return pick(x, err, func() bool { return x.JSON200 != nil }, func() bool { return x.JSON400 != nil })
+		}, 400, codeParameter},
+		{"count by tags", "CountResourcesByTags", func() (outcome, error) {
+			x, err := c.CountResourcesByTagsWithResponse(ctx, project, gen.ResourceTypeEnhancedConnection, nil,
+				gen.ResourceInstancesFilter{WithoutAnyTag: true})
+			return pick(x, err, func() bool { return x.JSON200 != nil && x.JSON200.TotalCount == 1 }, func() bool { return x.JSON400 != nil }) // ops2
+		}, 200, ""},
+		{"count by a value twice", "CountResourcesByTags", func() (outcome, error) {
+			x, err := c.CountResourcesByTagsWithResponse(ctx, project, gen.ResourceTypeEnhancedConnection, nil,
+				gen.ResourceInstancesFilter{Tags: []gen.TagWithValues{{Key: "a", Values: []string{"x", "x"}}}})
+			return pick(x, err, func() bool { return x.JSON200 != nil }, func() bool { return x.JSON400 != nil })
+		}, 400, codeParameter},
+		{"remove tags", "BatchDeleteResourceTags", func() (outcome, error) {
+			x, err := c.BatchDeleteResourceTagsWithResponse(ctx, project, gen.ResourceTypeEnhancedConnection, id, nil,
+				gen.BatchDeleteResourceTagsRequest{Tags: []gen.DeleteTag{{Key: "team"}}})
+			return pick(x, err, func() bool { return len(x.Body) == 0 }, func() bool { return x.JSON400 != nil })
+		}, 204, ""},
+		{"remove tags of a missing connection", "BatchDeleteResourceTags", func() (outcome, error) {
+			x, err := c.BatchDeleteResourceTagsWithResponse(ctx, project, gen.ResourceTypeEnhancedConnection, missingID, nil,
+				gen.BatchDeleteResourceTagsRequest{Tags: []gen.DeleteTag{{Key: "team"}}})
+			return pick(x, err, func() bool { return false }, func() bool { return x.JSON400 != nil })
+		}, 400, codeParameter},
 		{"delete", "DeleteEnhancedConnection", func() (outcome, error) {
 			x, err := c.DeleteEnhancedConnectionWithResponse(ctx, project, id, nil)
 			return pick(x, err, func() bool { return x.JSON200 != nil && x.JSON200.Message == "Deleted" }, func() bool { return x.JSON400 != nil })
@@ -162,7 +239,28 @@ func TestEveryOperationAnswersPerSpec(t *testing.T) {
 			}
 		})
 	}
-	assert.Len(t, seen, 12, "every operation of the spec is exercised")
+	assert.Equal(t, specOperationIDs(t), slices.Sorted(maps.Keys(seen)), "every operation of the spec is exercised")
+}
+
+// specOperationIDs lists the operationIds of the spec, sorted.
+func specOperationIDs(t *testing.T) []string {
+	t.Helper()
+	doc, err := enhancedconnections.Load(context.Background())
+	require.NoError(t, err)
+	var ids []string
+	for _, item := range doc.Paths.Map() {
+		for _, op := range item.Operations() {
+			ids = append(ids, op.OperationID)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// grantOf is a RunAuthorizationAction of otherProject on connection id.
+func grantOf(id string, action gen.AuthorizationAction, privileges ...string) gen.RunAuthorizationActionRequest {
+	return gen.RunAuthorizationActionRequest{ProjectID: otherProject, Action: action,
+		Privileges: []gen.ObjectPrivileges{{Object: "edsconnections." + id, Privileges: privileges}}}
 }
 
 // httpResult is what every generated *HTTPResponse type offers.

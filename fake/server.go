@@ -72,9 +72,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 // client's handling of a failed binding. An empty errMsg makes later peerings succeed again.
 func (s *Server) FailPeering(name, errMsg string) { s.store.failPeering(name, errMsg) }
 
-// GrantPrivilege records that projectID may bind its queues to the connection, which is what the
-// generic DLI authorization API (outside this spec) does; ShowEnhancedConnectionPrivilege then
-// lists it and the connection's isPrivis turns false. It fails for an unknown or deleted
+// GrantPrivilege records that projectID may bind its queues to the connection, as a
+// RunAuthorizationAction grant of BIND_QUEUE does, without a request; ShowEnhancedConnectionPrivilege
+// then lists it and the connection's isPrivis turns false. It fails for an unknown or deleted
 // connection.
 func (s *Server) GrantPrivilege(connID, projectID string) error {
 	if projectID == "" {

@@ -63,6 +63,9 @@ func (s *store) create(project string, req *gen.CreateEnhancedConnectionRequest)
 	if err != nil {
 		return "", "", err
 	}
+	if err := checkUniqueKeys(req.Tags); err != nil {
+		return "", "", err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, c := range s.byProject[project] {
@@ -159,9 +162,7 @@ func (s *store) grant(id, project string) bool {
 	if !ok || c.deleted {
 		return false
 	}
-	if !slices.Contains(c.grantedProjects, project) {
-		c.grantedProjects = append(c.grantedProjects, project)
-	}
+	c.setGrant(project, true)
 	return true
 }
 

@@ -208,8 +208,8 @@ export interface paths {
         /**
          * List the projects granted access to a connection
          * @description Lists the other projects that may bind their queues to this connection. Granting is done
-         *     with the generic DLI authorization API (`PUT /v1.0/{project_id}/authorization`, HWC),
-         *     which is outside this document.
+         *     with the generic DLI authorization API: RunAuthorizationAction
+         *     (`PUT /v1.0/{project_id}/authorization`, HWC).
          */
         get: operations["ShowEnhancedConnectionPrivilege"];
         put?: never;
@@ -387,6 +387,395 @@ export interface paths {
          * @description Deprecated: use DeleteRouteFromEnhancedConnection (v3). HWC only (dli_02_0345).
          */
         delete: operations["DeleteEnhancedConnectionRoutes"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/{project_id}/authorization": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The project id again, as the vendor SDK sends (and signs) it on every project-scoped call.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+            };
+            path: {
+                /**
+                 * @description IAM project id of the region, used for resource isolation (My Credentials > API
+                 *     Credentials, or `GET /v3/projects` of IAM). Real ids are 32 hexadecimal characters;
+                 *     Choice: letters and digits, 1 to 64, as the HWC authorization page states.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Grant, revoke or update a project's access to a connection
+         * @description The generic DLI authorization API (HWC dli_02_0318), here to share a connection: with
+         *     object `edsconnections.<connection id>` and privilege `BIND_QUEUE`, `grant` lets the
+         *     project `projectId` bind its queues to the connection, `revoke` withdraws that, and
+         *     `update` sets the project's privileges on the object to exactly the list given (an empty
+         *     list revokes them all). This is what the HWC Terraform provider's connection privilege
+         *     resource sends. The project must be in the same tenant and region. A grant shows in
+         *     ShowEnhancedConnectionPrivilege and turns the connection's `isPrivis` false.
+         *
+         *     OTC does not document this operation (its API reference has only the deprecated
+         *     `PUT /v1.0/{project_id}/user-authorization` for users, and no object of a connection),
+         *     although its user guide says BIND_QUEUE on a connection can be granted through the API.
+         *
+         *     Idempotent: a PUT that sets a state; granting a project twice or revoking a privilege it
+         *     does not have leaves the same grants.
+         */
+        put: operations["RunAuthorizationAction"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1.0/{project_id}/authorization/privileges": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The project id again, as the vendor SDK sends (and signs) it on every project-scoped call.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+            };
+            path: {
+                /**
+                 * @description IAM project id of the region, used for resource isolation (My Credentials > API
+                 *     Credentials, or `GET /v3/projects` of IAM). Real ids are 32 hexadecimal characters;
+                 *     Choice: letters and digits, 1 to 64, as the HWC authorization page states.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the privileges granted on an object
+         * @description The generic DLI privilege query (dli_02_0252 on both clouds), here for
+         *     `object=edsconnections.<connection id>`: one entry per grantee of the object.
+         *
+         *     OTC documents this operation, but only for Flink jobs (`jobs.flink.<id>`), package groups
+         *     (`groups.<name>`) and packages (`resources.<name>`), not for connections; HWC documents
+         *     the same. The answer for a connection is not documented by either cloud: Choice: the
+         *     entries carry `object`, `privileges` and the grantee's `project_id` (the field the HWC
+         *     Terraform provider reads from ShowEnhancedConnectionPrivilege), `object_name` is the
+         *     connection id and `object_type` is `edsconnections`.
+         */
+        get: operations["ListAuthorizationPrivileges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/{project_id}/{resource_type}/{resource_id}/tags/create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The project id again, as the vendor SDK sends (and signs) it on every project-scoped call.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+            };
+            path: {
+                /**
+                 * @description IAM project id of the region, used for resource isolation (My Credentials > API
+                 *     Credentials, or `GET /v3/projects` of IAM). Real ids are 32 hexadecimal characters;
+                 *     Choice: letters and digits, 1 to 64, as the HWC authorization page states.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Resource type of the tag API. The API takes six (`dli_queue`,
+                 *     `dli_elastic_resource_pool`, `dli_enhanced_datasource`, `dli_database`,
+                 *     `dli_package_resource`, `dli_flink_job`); this document describes the connections' one,
+                 *     so the value is fixed and generated clients fill it in.
+                 * @example dli_enhanced_datasource
+                 */
+                resource_type: components["parameters"]["ResourceType"];
+                /**
+                 * @description Id of the connection, as returned by CreateEnhancedConnection. The tag pages allow 1 to
+                 *     1,000 characters for the id of any resource type.
+                 * @example 503fc86a-5e60-4349-92c2-7e399404fa8a
+                 */
+                resource_id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add tags to a connection
+         * @description Adds up to 20 tags to a connection (HWC dli_02_0396). A connection has at most 20 tags,
+         *     one value per key; keys are unique within the request. Choice: a key the connection
+         *     already has takes the new value, as the tag APIs of other HWC services document; the
+         *     DLI page does not say. Tags added here show in ShowResourceTags and in the `tags` filter
+         *     of ListEnhancedConnections, like the tags given at create.
+         *
+         *     HWC only: OTC documents no tag API for DLI. The answer is 204 with no body (the status
+         *     the HWC Terraform provider's SDK expects for DLI's tag API). Not retried by clients:
+         *     the page does not call it idempotent.
+         */
+        post: operations["BatchCreateResourceTags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/{project_id}/{resource_type}/{resource_id}/tags/delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The project id again, as the vendor SDK sends (and signs) it on every project-scoped call.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+            };
+            path: {
+                /**
+                 * @description IAM project id of the region, used for resource isolation (My Credentials > API
+                 *     Credentials, or `GET /v3/projects` of IAM). Real ids are 32 hexadecimal characters;
+                 *     Choice: letters and digits, 1 to 64, as the HWC authorization page states.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Resource type of the tag API. The API takes six (`dli_queue`,
+                 *     `dli_elastic_resource_pool`, `dli_enhanced_datasource`, `dli_database`,
+                 *     `dli_package_resource`, `dli_flink_job`); this document describes the connections' one,
+                 *     so the value is fixed and generated clients fill it in.
+                 * @example dli_enhanced_datasource
+                 */
+                resource_type: components["parameters"]["ResourceType"];
+                /**
+                 * @description Id of the connection, as returned by CreateEnhancedConnection. The tag pages allow 1 to
+                 *     1,000 characters for the id of any resource type.
+                 * @example 503fc86a-5e60-4349-92c2-7e399404fa8a
+                 */
+                resource_id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove tags from a connection
+         * @description Removes up to 20 tags from a connection (HWC dli_02_0397). The page calls it idempotent:
+         *     removing a tag the connection does not have succeeds. Keys must not be empty; their
+         *     characters are not checked. Choice: a tag given with a `value` is removed only when the
+         *     connection's value for the key is that value, one given without a value whatever its
+         *     value (the convention of HWC's other tag APIs; the SDK sends both fields).
+         *
+         *     HWC only: OTC documents no tag API for DLI. The answer is 204 with no body. Marked
+         *     `x-idempotent`: clients may retry it like a GET.
+         */
+        post: operations["BatchDeleteResourceTags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/{project_id}/{resource_type}/{resource_id}/tags": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The project id again, as the vendor SDK sends (and signs) it on every project-scoped call.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+            };
+            path: {
+                /**
+                 * @description IAM project id of the region, used for resource isolation (My Credentials > API
+                 *     Credentials, or `GET /v3/projects` of IAM). Real ids are 32 hexadecimal characters;
+                 *     Choice: letters and digits, 1 to 64, as the HWC authorization page states.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Resource type of the tag API. The API takes six (`dli_queue`,
+                 *     `dli_elastic_resource_pool`, `dli_enhanced_datasource`, `dli_database`,
+                 *     `dli_package_resource`, `dli_flink_job`); this document describes the connections' one,
+                 *     so the value is fixed and generated clients fill it in.
+                 * @example dli_enhanced_datasource
+                 */
+                resource_type: components["parameters"]["ResourceType"];
+                /**
+                 * @description Id of the connection, as returned by CreateEnhancedConnection. The tag pages allow 1 to
+                 *     1,000 characters for the id of any resource type.
+                 * @example 503fc86a-5e60-4349-92c2-7e399404fa8a
+                 */
+                resource_id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Show the tags of a connection
+         * @description Lists the tags of one connection (HWC dli_02_0501): those given at create and those
+         *     added with BatchCreateResourceTags, one page at a time. HWC only: OTC documents no tag
+         *     API for DLI.
+         */
+        get: operations["ShowResourceTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/{project_id}/{resource_type}/tags": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The project id again, as the vendor SDK sends (and signs) it on every project-scoped call.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+            };
+            path: {
+                /**
+                 * @description IAM project id of the region, used for resource isolation (My Credentials > API
+                 *     Credentials, or `GET /v3/projects` of IAM). Real ids are 32 hexadecimal characters;
+                 *     Choice: letters and digits, 1 to 64, as the HWC authorization page states.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Resource type of the tag API. The API takes six (`dli_queue`,
+                 *     `dli_elastic_resource_pool`, `dli_enhanced_datasource`, `dli_database`,
+                 *     `dli_package_resource`, `dli_flink_job`); this document describes the connections' one,
+                 *     so the value is fixed and generated clients fill it in.
+                 * @example dli_enhanced_datasource
+                 */
+                resource_type: components["parameters"]["ResourceType"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the tags of the project's connections
+         * @description Lists every tag key used by the project's connections, each with the values it has
+         *     (HWC dli_02_0513), one page of keys at a time. HWC only: OTC documents no tag API for
+         *     DLI. Choice: keys and values are sorted, and `count` is the number of keys before paging.
+         */
+        get: operations["ListResourcesTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/{project_id}/{resource_type}/resource-instances/filter": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The project id again, as the vendor SDK sends (and signs) it on every project-scoped call.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+            };
+            path: {
+                /**
+                 * @description IAM project id of the region, used for resource isolation (My Credentials > API
+                 *     Credentials, or `GET /v3/projects` of IAM). Real ids are 32 hexadecimal characters;
+                 *     Choice: letters and digits, 1 to 64, as the HWC authorization page states.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Resource type of the tag API. The API takes six (`dli_queue`,
+                 *     `dli_elastic_resource_pool`, `dli_enhanced_datasource`, `dli_database`,
+                 *     `dli_package_resource`, `dli_flink_job`); this document describes the connections' one,
+                 *     so the value is fixed and generated clients fill it in.
+                 * @example dli_enhanced_datasource
+                 */
+                resource_type: components["parameters"]["ResourceType"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List connections by tags
+         * @description Lists the project's connections that match a tag filter (HWC dli_02_0399), one page at a
+         *     time: with `without_any_tag` those without tags (`tags` is then ignored); else those that
+         *     have every key of `tags`, each with one of its `values` (an empty list of values matches
+         *     any value); and, with `matches`, those whose name matches. Without a filter every
+         *     connection is listed. Choice: a `resource_name` match is a case-sensitive substring
+         *     match (the page does not say; HWC's other tag APIs call it a fuzzy search), and
+         *     `total_count` counts every match, not only this page.
+         *
+         *     HWC only: OTC documents no tag API for DLI. It only reads, so it is marked
+         *     `x-idempotent`: clients may retry it like a GET.
+         */
+        post: operations["ListResourcesByTags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/{project_id}/{resource_type}/resource-instances/count": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The project id again, as the vendor SDK sends (and signs) it on every project-scoped call.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+            };
+            path: {
+                /**
+                 * @description IAM project id of the region, used for resource isolation (My Credentials > API
+                 *     Credentials, or `GET /v3/projects` of IAM). Real ids are 32 hexadecimal characters;
+                 *     Choice: letters and digits, 1 to 64, as the HWC authorization page states.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Resource type of the tag API. The API takes six (`dli_queue`,
+                 *     `dli_elastic_resource_pool`, `dli_enhanced_datasource`, `dli_database`,
+                 *     `dli_package_resource`, `dli_flink_job`); this document describes the connections' one,
+                 *     so the value is fixed and generated clients fill it in.
+                 * @example dli_enhanced_datasource
+                 */
+                resource_type: components["parameters"]["ResourceType"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count connections by tags
+         * @description Counts the project's connections that match a tag filter (HWC dli_02_0398), with the
+         *     filter of ListResourcesByTags. HWC only: OTC documents no tag API for DLI. It only
+         *     reads, so it is marked `x-idempotent`: clients may retry it like a GET.
+         */
+        post: operations["CountResourcesByTags"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -736,6 +1125,260 @@ export interface components {
              */
             error_msg?: string;
         };
+        /**
+         * @description `grant` adds the privileges, `revoke` withdraws them, `update` sets them to exactly the
+         *     list given; only a caller who may both grant and revoke may update.
+         * @example grant
+         * @enum {string}
+         */
+        AuthorizationAction: "grant" | "revoke" | "update";
+        /** @description Privileges on one object, to grant, revoke or set. */
+        ObjectPrivileges: {
+            /**
+             * @description The object: `edsconnections.<connection id>` for a connection. The API also takes
+             *     databases, tables, columns, queues, Flink jobs and packages (see the HWC page).
+             * @example edsconnections.503fc86a-5e60-4349-92c2-7e399404fa8a
+             */
+            object: string;
+            /**
+             * @description The privileges; `BIND_QUEUE` is the one privilege of a connection. With action
+             *     `update`, an empty list revokes every privilege of the grantee on the object.
+             * @example [
+             *       "BIND_QUEUE"
+             *     ]
+             */
+            privileges: string[];
+        };
+        /**
+         * @description Who gets which privileges on which objects. A connection is shared with a project
+         *     (`projectId`); `user_name` grants to a user of this project, which the pages document
+         *     for databases and tables.
+         */
+        RunAuthorizationActionRequest: {
+            /**
+             * @description The user granted, revoked or updated privileges; up to 256 characters.
+             * @example user1
+             */
+            user_name?: string;
+            /**
+             * @description The project granted, revoked or updated privileges; it must be in the same tenant
+             *     and region. The vendor SDK, the HWC Terraform provider and the 2025 HWC page name it
+             *     `projectId`; the 2024 HWC pages `grant_project_id`. Choice: `projectId`, with the
+             *     letters-and-digits rule of project ids (the page states none for this field).
+             * @example 330e068af1334c9782f4226acc00a2e2
+             */
+            projectId?: string;
+            action: components["schemas"]["AuthorizationAction"];
+            /** @description The objects and their privileges. */
+            privileges: components["schemas"]["ObjectPrivileges"][];
+        };
+        /** @description The privileges of one grantee on the object. */
+        AuthorizationPrivilege: {
+            /**
+             * @description The object, as in RunAuthorizationAction.
+             * @example edsconnections.503fc86a-5e60-4349-92c2-7e399404fa8a
+             */
+            object?: string;
+            /**
+             * @description Whether the grantee is an administrator of the object.
+             * @example false
+             */
+            is_admin?: boolean;
+            /**
+             * @description The user holding the privileges, for grants to users.
+             * @example user1
+             */
+            user_name?: string;
+            /**
+             * @description The project holding the privileges, for grants to projects. Choice: not in the
+             *     pages nor the SDK for this answer; named as the HWC Terraform provider reads the
+             *     grantee of ShowEnhancedConnectionPrivilege.
+             * @example 330e068af1334c9782f4226acc00a2e2
+             */
+            project_id?: string;
+            /**
+             * @description The privileges held, such as `BIND_QUEUE`.
+             * @example [
+             *       "BIND_QUEUE"
+             *     ]
+             */
+            privileges?: string[];
+        };
+        ListAuthorizationPrivilegesResponse: components["schemas"]["StatusResponse"] & {
+            /**
+             * @description Name of the object, such as the connection id.
+             * @example 503fc86a-5e60-4349-92c2-7e399404fa8a
+             */
+            object_name?: string;
+            /**
+             * @description Type of the object. The page lists database, table, column, queue,
+             *     datasourceauth, resource, group, elasticresourcepool and variable, and its own
+             *     example answers `flink`; Choice: any string, and `edsconnections` for a
+             *     connection.
+             * @example edsconnections
+             */
+            object_type?: string;
+            /**
+             * Format: int32
+             * @description Number of entries in `privileges`.
+             * @example 1
+             */
+            count?: number;
+            /** @description One entry per grantee. */
+            privileges?: components["schemas"]["AuthorizationPrivilege"][];
+        };
+        /**
+         * @description A tag key in a filter or a listing: the rules of `Tag.key` (1 to 128 characters, no
+         *     leading or trailing space, not starting with `_sys_`). The filter pages leave `=` out
+         *     of the character set; Choice: it is accepted, so that every tag a create accepts can be
+         *     filtered by.
+         * @example env
+         */
+        TagKey: string;
+        /**
+         * @description A tag value in a filter or a listing, with the rules of `Tag.value` (up to 255 characters).
+         * @example prod
+         */
+        TagValue: string;
+        /** @description A tag key with a list of values. */
+        TagWithValues: {
+            key: components["schemas"]["TagKey"];
+            /**
+             * @description Values of the key, each once. In a filter the values are alternatives, and an empty
+             *     list matches any value; the list may be empty but not absent.
+             * @example [
+             *       "prod"
+             *     ]
+             */
+            values: components["schemas"]["TagValue"][];
+        };
+        /** @description A tag to remove. The key must not be empty; its characters are not checked (dli_02_0397). */
+        DeleteTag: {
+            /**
+             * @description Tag key.
+             * @example env
+             */
+            key: string;
+            /**
+             * @description Tag value; when given, the tag is removed only if it has this value.
+             * @example prod
+             */
+            value?: string;
+        };
+        /** @description Tags to add to a connection. */
+        BatchCreateResourceTagsRequest: {
+            /**
+             * @description 1 to 20 tags, keys unique. Choice: at least one (the page requires the list but
+             *     gives no minimum).
+             */
+            tags: components["schemas"]["Tag"][];
+        };
+        /** @description Tags to remove from a connection. */
+        BatchDeleteResourceTagsRequest: {
+            /** @description 1 to 20 tags. The list must not be missing (dli_02_0397); Choice: nor empty. */
+            tags: components["schemas"]["DeleteTag"][];
+        };
+        /** @description The tags of one connection. */
+        ShowResourceTagsResponse: {
+            /** @description The tags of this page. */
+            tags?: components["schemas"]["Tag"][];
+            /**
+             * Format: int64
+             * @description Number of tags of the connection, before paging.
+             * @example 2
+             */
+            count?: number;
+        };
+        /** @description The tag keys of the project's connections, with their values. */
+        ListResourcesTagsResponse: {
+            /** @description The keys of this page. */
+            tags?: components["schemas"]["TagWithValues"][];
+            /**
+             * Format: int64
+             * @description Number of keys, before paging.
+             * @example 2
+             */
+            count?: number;
+        };
+        /** @description A condition on a field of the connection other than its tags. */
+        TagMatch: {
+            /**
+             * @description The field; `resource_name`, the connection's name, is the only one the pages list.
+             * @example resource_name
+             * @enum {string}
+             */
+            key: "resource_name";
+            /**
+             * @description The text to look for.
+             * @example rds
+             */
+            value: string;
+        };
+        /** @description Which connections to list or count; every condition given must hold. */
+        ResourceInstancesFilter: {
+            /**
+             * @description Only connections without tags; `tags` is then ignored.
+             * @default false
+             * @example false
+             */
+            without_any_tag: boolean;
+            /**
+             * @description Up to 20 keys, each once, with their values: a connection must have every key, with
+             *     one of its values. Absent: any tags.
+             */
+            tags?: components["schemas"]["TagWithValues"][];
+            /** @description Conditions on other fields, each key once. */
+            matches?: components["schemas"]["TagMatch"][];
+        };
+        /**
+         * @description A connection as the tag API lists it. Choice: `resource_id` is required (a listed
+         *     connection without its id cannot be addressed); the SDK types `tags` as any value,
+         *     here it is the list of tags the connection has.
+         */
+        ResourceInstance: {
+            /**
+             * @description Id of the connection.
+             * @example 503fc86a-5e60-4349-92c2-7e399404fa8a
+             */
+            resource_id: string;
+            /**
+             * @description Name of the connection.
+             * @example rds_conn
+             */
+            resource_name?: string;
+            /**
+             * @description Details of the resource. The SDK types it as an object and no page describes it;
+             *     the fake DLI does not send it.
+             */
+            resource_detail?: Record<string, never>;
+            /** @description The tags of the connection. */
+            tags?: components["schemas"]["Tag"][];
+        };
+        /** @description A page of the connections that match. */
+        ListResourcesByTagsResponse: {
+            /**
+             * Format: int32
+             * @description Number of connections that match, on every page.
+             * @example 1
+             */
+            total_count?: number;
+            /** @description The connections of this page. */
+            resources?: components["schemas"]["ResourceInstance"][];
+        };
+        /** @description How many connections match. */
+        CountResourcesByTagsResponse: {
+            /**
+             * Format: int32
+             * @description Number of connections that match.
+             * @example 3
+             */
+            total_count?: number;
+            /**
+             * @description Listed by the vendor SDK for this answer too; Choice: optional, and the fake DLI
+             *     does not send it.
+             */
+            resources?: components["schemas"]["ResourceInstance"][];
+        };
     };
     responses: {
         /** @description The request was refused (DLI error code, e.g. DLI.0001 parameter check error). */
@@ -807,6 +1450,20 @@ export interface components {
          * @example 48cc2c48765f481480c7db940d6409d1
          */
         XProjectId: string;
+        /**
+         * @description Resource type of the tag API. The API takes six (`dli_queue`,
+         *     `dli_elastic_resource_pool`, `dli_enhanced_datasource`, `dli_database`,
+         *     `dli_package_resource`, `dli_flink_job`); this document describes the connections' one,
+         *     so the value is fixed and generated clients fill it in.
+         * @example dli_enhanced_datasource
+         */
+        ResourceType: "dli_enhanced_datasource";
+        /**
+         * @description Id of the connection, as returned by CreateEnhancedConnection. The tag pages allow 1 to
+         *     1,000 characters for the id of any resource type.
+         * @example 503fc86a-5e60-4349-92c2-7e399404fa8a
+         */
+        ResourceId: string;
     };
     requestBodies: never;
     headers: never;
@@ -1366,6 +2023,425 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequestOrNotFound"];
+            default: components["responses"]["OtherError"];
+        };
+    };
+    RunAuthorizationAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The project id again, as the vendor SDK sends (and signs) it on every project-scoped call.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+            };
+            path: {
+                /**
+                 * @description IAM project id of the region, used for resource isolation (My Credentials > API
+                 *     Credentials, or `GET /v3/projects` of IAM). Real ids are 32 hexadecimal characters;
+                 *     Choice: letters and digits, 1 to 64, as the HWC authorization page states.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunAuthorizationActionRequest"];
+            };
+        };
+        responses: {
+            /** @description The privileges were changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusResponse"];
+                };
+            };
+            400: components["responses"]["BadRequestOrNotFound"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["OtherError"];
+        };
+    };
+    ListAuthorizationPrivileges: {
+        parameters: {
+            query: {
+                /**
+                 * @description The object, as in RunAuthorizationAction: `edsconnections.<connection id>` for a
+                 *     connection (the pages also list `jobs.flink.<Flink job id>`, `groups.<package group>`
+                 *     and `resources.<package>`).
+                 * @example edsconnections.503fc86a-5e60-4349-92c2-7e399404fa8a
+                 */
+                object: string;
+            };
+            header?: {
+                /**
+                 * @description The project id again, as the vendor SDK sends (and signs) it on every project-scoped call.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+            };
+            path: {
+                /**
+                 * @description IAM project id of the region, used for resource isolation (My Credentials > API
+                 *     Credentials, or `GET /v3/projects` of IAM). Real ids are 32 hexadecimal characters;
+                 *     Choice: letters and digits, 1 to 64, as the HWC authorization page states.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                project_id: components["parameters"]["ProjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The privileges granted on the object. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListAuthorizationPrivilegesResponse"];
+                };
+            };
+            400: components["responses"]["BadRequestOrNotFound"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["OtherError"];
+        };
+    };
+    BatchCreateResourceTags: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The project id again, as the vendor SDK sends (and signs) it on every project-scoped call.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+            };
+            path: {
+                /**
+                 * @description IAM project id of the region, used for resource isolation (My Credentials > API
+                 *     Credentials, or `GET /v3/projects` of IAM). Real ids are 32 hexadecimal characters;
+                 *     Choice: letters and digits, 1 to 64, as the HWC authorization page states.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Resource type of the tag API. The API takes six (`dli_queue`,
+                 *     `dli_elastic_resource_pool`, `dli_enhanced_datasource`, `dli_database`,
+                 *     `dli_package_resource`, `dli_flink_job`); this document describes the connections' one,
+                 *     so the value is fixed and generated clients fill it in.
+                 * @example dli_enhanced_datasource
+                 */
+                resource_type: components["parameters"]["ResourceType"];
+                /**
+                 * @description Id of the connection, as returned by CreateEnhancedConnection. The tag pages allow 1 to
+                 *     1,000 characters for the id of any resource type.
+                 * @example 503fc86a-5e60-4349-92c2-7e399404fa8a
+                 */
+                resource_id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchCreateResourceTagsRequest"];
+            };
+        };
+        responses: {
+            /** @description The tags were added. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequestOrNotFound"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["OtherError"];
+        };
+    };
+    BatchDeleteResourceTags: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The project id again, as the vendor SDK sends (and signs) it on every project-scoped call.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+            };
+            path: {
+                /**
+                 * @description IAM project id of the region, used for resource isolation (My Credentials > API
+                 *     Credentials, or `GET /v3/projects` of IAM). Real ids are 32 hexadecimal characters;
+                 *     Choice: letters and digits, 1 to 64, as the HWC authorization page states.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Resource type of the tag API. The API takes six (`dli_queue`,
+                 *     `dli_elastic_resource_pool`, `dli_enhanced_datasource`, `dli_database`,
+                 *     `dli_package_resource`, `dli_flink_job`); this document describes the connections' one,
+                 *     so the value is fixed and generated clients fill it in.
+                 * @example dli_enhanced_datasource
+                 */
+                resource_type: components["parameters"]["ResourceType"];
+                /**
+                 * @description Id of the connection, as returned by CreateEnhancedConnection. The tag pages allow 1 to
+                 *     1,000 characters for the id of any resource type.
+                 * @example 503fc86a-5e60-4349-92c2-7e399404fa8a
+                 */
+                resource_id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchDeleteResourceTagsRequest"];
+            };
+        };
+        responses: {
+            /** @description The tags were removed (or were not there). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequestOrNotFound"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["OtherError"];
+        };
+    };
+    ShowResourceTags: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Tags per page; 1,000 when absent. Choice: at least 1 (the page gives no bounds).
+                 * @example 1000
+                 */
+                limit?: number;
+                /**
+                 * @description Tags to skip; 0 when absent.
+                 * @example 0
+                 */
+                offset?: number;
+            };
+            header?: {
+                /**
+                 * @description The project id again, as the vendor SDK sends (and signs) it on every project-scoped call.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+            };
+            path: {
+                /**
+                 * @description IAM project id of the region, used for resource isolation (My Credentials > API
+                 *     Credentials, or `GET /v3/projects` of IAM). Real ids are 32 hexadecimal characters;
+                 *     Choice: letters and digits, 1 to 64, as the HWC authorization page states.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Resource type of the tag API. The API takes six (`dli_queue`,
+                 *     `dli_elastic_resource_pool`, `dli_enhanced_datasource`, `dli_database`,
+                 *     `dli_package_resource`, `dli_flink_job`); this document describes the connections' one,
+                 *     so the value is fixed and generated clients fill it in.
+                 * @example dli_enhanced_datasource
+                 */
+                resource_type: components["parameters"]["ResourceType"];
+                /**
+                 * @description Id of the connection, as returned by CreateEnhancedConnection. The tag pages allow 1 to
+                 *     1,000 characters for the id of any resource type.
+                 * @example 503fc86a-5e60-4349-92c2-7e399404fa8a
+                 */
+                resource_id: components["parameters"]["ResourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tags of the connection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShowResourceTagsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequestOrNotFound"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["OtherError"];
+        };
+    };
+    ListResourcesTags: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Keys per page; 1,000 when absent. Choice: at least 1 (the page gives no bounds).
+                 * @example 1000
+                 */
+                limit?: number;
+                /**
+                 * @description Keys to skip; 0 when absent.
+                 * @example 0
+                 */
+                offset?: number;
+            };
+            header?: {
+                /**
+                 * @description The project id again, as the vendor SDK sends (and signs) it on every project-scoped call.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+            };
+            path: {
+                /**
+                 * @description IAM project id of the region, used for resource isolation (My Credentials > API
+                 *     Credentials, or `GET /v3/projects` of IAM). Real ids are 32 hexadecimal characters;
+                 *     Choice: letters and digits, 1 to 64, as the HWC authorization page states.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Resource type of the tag API. The API takes six (`dli_queue`,
+                 *     `dli_elastic_resource_pool`, `dli_enhanced_datasource`, `dli_database`,
+                 *     `dli_package_resource`, `dli_flink_job`); this document describes the connections' one,
+                 *     so the value is fixed and generated clients fill it in.
+                 * @example dli_enhanced_datasource
+                 */
+                resource_type: components["parameters"]["ResourceType"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tag keys and their values. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResourcesTagsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequestOrNotFound"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["OtherError"];
+        };
+    };
+    ListResourcesByTags: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Connections per page; 1,000 when absent. Choice: at least 1 (the page gives no bounds).
+                 * @example 1000
+                 */
+                limit?: number;
+                /**
+                 * @description Connections to skip, in creation order; 0 when absent.
+                 * @example 0
+                 */
+                offset?: number;
+            };
+            header?: {
+                /**
+                 * @description The project id again, as the vendor SDK sends (and signs) it on every project-scoped call.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+            };
+            path: {
+                /**
+                 * @description IAM project id of the region, used for resource isolation (My Credentials > API
+                 *     Credentials, or `GET /v3/projects` of IAM). Real ids are 32 hexadecimal characters;
+                 *     Choice: letters and digits, 1 to 64, as the HWC authorization page states.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Resource type of the tag API. The API takes six (`dli_queue`,
+                 *     `dli_elastic_resource_pool`, `dli_enhanced_datasource`, `dli_database`,
+                 *     `dli_package_resource`, `dli_flink_job`); this document describes the connections' one,
+                 *     so the value is fixed and generated clients fill it in.
+                 * @example dli_enhanced_datasource
+                 */
+                resource_type: components["parameters"]["ResourceType"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceInstancesFilter"];
+            };
+        };
+        responses: {
+            /** @description A page of the matching connections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListResourcesByTagsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequestOrNotFound"];
+            500: components["responses"]["InternalError"];
+            default: components["responses"]["OtherError"];
+        };
+    };
+    CountResourcesByTags: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The project id again, as the vendor SDK sends (and signs) it on every project-scoped call.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectId"];
+            };
+            path: {
+                /**
+                 * @description IAM project id of the region, used for resource isolation (My Credentials > API
+                 *     Credentials, or `GET /v3/projects` of IAM). Real ids are 32 hexadecimal characters;
+                 *     Choice: letters and digits, 1 to 64, as the HWC authorization page states.
+                 * @example 48cc2c48765f481480c7db940d6409d1
+                 */
+                project_id: components["parameters"]["ProjectId"];
+                /**
+                 * @description Resource type of the tag API. The API takes six (`dli_queue`,
+                 *     `dli_elastic_resource_pool`, `dli_enhanced_datasource`, `dli_database`,
+                 *     `dli_package_resource`, `dli_flink_job`); this document describes the connections' one,
+                 *     so the value is fixed and generated clients fill it in.
+                 * @example dli_enhanced_datasource
+                 */
+                resource_type: components["parameters"]["ResourceType"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceInstancesFilter"];
+            };
+        };
+        responses: {
+            /** @description The number of matching connections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountResourcesByTagsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequestOrNotFound"];
+            500: components["responses"]["InternalError"];
             default: components["responses"]["OtherError"];
         };
     };

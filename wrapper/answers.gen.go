@@ -8,6 +8,21 @@ import (
 	"github.com/dli-openapi/enhanced-connections/internal/answers"
 )
 
+// decodeCountResourcesByTagsResponse decodes a success answer into out, a *gen.CountResourcesByTagsResponse.
+func decodeCountResourcesByTagsResponse(data []byte, out any) error {
+	return answers.DecodeCountResourcesByTagsResponse(data, out.(*gen.CountResourcesByTagsResponse))
+}
+
+// requiredCountResourcesByTagsResponse reports the first field the spec requires that a decoded answer lacks.
+func requiredCountResourcesByTagsResponse(out any) error {
+	return checkCountResourcesByTagsResponse(out.(*gen.CountResourcesByTagsResponse))
+}
+
+// envelopeCountResourcesByTagsResponse reads is_success (absent counts as true) and message of a decoded answer.
+func envelopeCountResourcesByTagsResponse(out any) (ok bool, message string) {
+	return true, ""
+}
+
 // decodeCreateEnhancedConnectionResponse decodes a success answer into out, a *gen.CreateEnhancedConnectionResponse.
 func decodeCreateEnhancedConnectionResponse(data []byte, out any) error {
 	return answers.DecodeCreateEnhancedConnectionResponse(data, out.(*gen.CreateEnhancedConnectionResponse))
@@ -21,6 +36,17 @@ func requiredCreateEnhancedConnectionResponse(out any) error {
 // envelopeCreateEnhancedConnectionResponse reads is_success (absent counts as true) and message of a decoded answer.
 func envelopeCreateEnhancedConnectionResponse(out any) (ok bool, message string) {
 	v := out.(*gen.CreateEnhancedConnectionResponse)
+	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
+}
+
+// decodeListAuthorizationPrivilegesResponse decodes a success answer into out, a *gen.ListAuthorizationPrivilegesResponse.
+func decodeListAuthorizationPrivilegesResponse(data []byte, out any) error {
+	return answers.DecodeListAuthorizationPrivilegesResponse(data, out.(*gen.ListAuthorizationPrivilegesResponse))
+}
+
+// envelopeListAuthorizationPrivilegesResponse reads is_success (absent counts as true) and message of a decoded answer.
+func envelopeListAuthorizationPrivilegesResponse(out any) (ok bool, message string) {
+	v := out.(*gen.ListAuthorizationPrivilegesResponse)
 	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
 }
 
@@ -38,6 +64,36 @@ func requiredListEnhancedConnectionsResponse(out any) error {
 func envelopeListEnhancedConnectionsResponse(out any) (ok bool, message string) {
 	v := out.(*gen.ListEnhancedConnectionsResponse)
 	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
+}
+
+// decodeListResourcesByTagsResponse decodes a success answer into out, a *gen.ListResourcesByTagsResponse.
+func decodeListResourcesByTagsResponse(data []byte, out any) error {
+	return answers.DecodeListResourcesByTagsResponse(data, out.(*gen.ListResourcesByTagsResponse))
+}
+
+// requiredListResourcesByTagsResponse reports the first field the spec requires that a decoded answer lacks.
+func requiredListResourcesByTagsResponse(out any) error {
+	return checkListResourcesByTagsResponse(out.(*gen.ListResourcesByTagsResponse))
+}
+
+// envelopeListResourcesByTagsResponse reads is_success (absent counts as true) and message of a decoded answer.
+func envelopeListResourcesByTagsResponse(out any) (ok bool, message string) {
+	return true, ""
+}
+
+// decodeListResourcesTagsResponse decodes a success answer into out, a *gen.ListResourcesTagsResponse.
+func decodeListResourcesTagsResponse(data []byte, out any) error {
+	return answers.DecodeListResourcesTagsResponse(data, out.(*gen.ListResourcesTagsResponse))
+}
+
+// requiredListResourcesTagsResponse reports the first field the spec requires that a decoded answer lacks.
+func requiredListResourcesTagsResponse(out any) error {
+	return checkListResourcesTagsResponse(out.(*gen.ListResourcesTagsResponse))
+}
+
+// envelopeListResourcesTagsResponse reads is_success (absent counts as true) and message of a decoded answer.
+func envelopeListResourcesTagsResponse(out any) (ok bool, message string) {
+	return true, ""
 }
 
 // decodeShowEnhancedConnectionPrivilegeResponse decodes a success answer into out, a *gen.ShowEnhancedConnectionPrivilegeResponse.
@@ -67,6 +123,21 @@ func envelopeShowEnhancedConnectionResponse(out any) (ok bool, message string) {
 	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
 }
 
+// decodeShowResourceTagsResponse decodes a success answer into out, a *gen.ShowResourceTagsResponse.
+func decodeShowResourceTagsResponse(data []byte, out any) error {
+	return answers.DecodeShowResourceTagsResponse(data, out.(*gen.ShowResourceTagsResponse))
+}
+
+// requiredShowResourceTagsResponse reports the first field the spec requires that a decoded answer lacks.
+func requiredShowResourceTagsResponse(out any) error {
+	return checkShowResourceTagsResponse(out.(*gen.ShowResourceTagsResponse))
+}
+
+// envelopeShowResourceTagsResponse reads is_success (absent counts as true) and message of a decoded answer.
+func envelopeShowResourceTagsResponse(out any) (ok bool, message string) {
+	return true, ""
+}
+
 // decodeStatusResponse decodes a success answer into out, a *gen.StatusResponse.
 func decodeStatusResponse(data []byte, out any) error {
 	return answers.DecodeStatusResponse(data, out.(*gen.StatusResponse))
@@ -76,6 +147,16 @@ func decodeStatusResponse(data []byte, out any) error {
 func envelopeStatusResponse(out any) (ok bool, message string) {
 	v := out.(*gen.StatusResponse)
 	return v.IsSuccess == nil || *v.IsSuccess, string(v.Message)
+}
+
+// checkCountResourcesByTagsResponse reports the first field the spec requires that the answer lacks.
+func checkCountResourcesByTagsResponse(v *gen.CountResourcesByTagsResponse) error {
+	for i := range v.Resources {
+		if err := checkResourceInstance(&v.Resources[i]); err != nil {
+			return inField(err, "resources", i)
+		}
+	}
+	return nil
 }
 
 // checkCreateEnhancedConnectionResponse reports the first field the spec requires that the answer lacks.
@@ -107,6 +188,39 @@ func checkListEnhancedConnectionsResponse(v *gen.ListEnhancedConnectionsResponse
 	return nil
 }
 
+// checkListResourcesByTagsResponse reports the first field the spec requires that the answer lacks.
+func checkListResourcesByTagsResponse(v *gen.ListResourcesByTagsResponse) error {
+	for i := range v.Resources {
+		if err := checkResourceInstance(&v.Resources[i]); err != nil {
+			return inField(err, "resources", i)
+		}
+	}
+	return nil
+}
+
+// checkListResourcesTagsResponse reports the first field the spec requires that the answer lacks.
+func checkListResourcesTagsResponse(v *gen.ListResourcesTagsResponse) error {
+	for i := range v.Tags {
+		if err := checkTagWithValues(&v.Tags[i]); err != nil {
+			return inField(err, "tags", i)
+		}
+	}
+	return nil
+}
+
+// checkResourceInstance reports the first field the spec requires that the answer lacks.
+func checkResourceInstance(v *gen.ResourceInstance) error {
+	if v.ResourceID == "" {
+		return missingField("resource_id")
+	}
+	for i := range v.Tags {
+		if err := checkTag(&v.Tags[i]); err != nil {
+			return inField(err, "tags", i)
+		}
+	}
+	return nil
+}
+
 // checkShowEnhancedConnectionResponse reports the first field the spec requires that the answer lacks.
 func checkShowEnhancedConnectionResponse(v *gen.ShowEnhancedConnectionResponse) error {
 	if v.ID == "" {
@@ -114,6 +228,38 @@ func checkShowEnhancedConnectionResponse(v *gen.ShowEnhancedConnectionResponse) 
 	}
 	if v.Status == "" {
 		return missingField("status")
+	}
+	return nil
+}
+
+// checkShowResourceTagsResponse reports the first field the spec requires that the answer lacks.
+func checkShowResourceTagsResponse(v *gen.ShowResourceTagsResponse) error {
+	for i := range v.Tags {
+		if err := checkTag(&v.Tags[i]); err != nil {
+			return inField(err, "tags", i)
+		}
+	}
+	return nil
+}
+
+// checkTag reports the first field the spec requires that the answer lacks.
+func checkTag(v *gen.Tag) error {
+	if v.Key == "" {
+		return missingField("key")
+	}
+	if v.Value == "" {
+		return missingField("value")
+	}
+	return nil
+}
+
+// checkTagWithValues reports the first field the spec requires that the answer lacks.
+func checkTagWithValues(v *gen.TagWithValues) error {
+	if v.Key == "" {
+		return missingField("key")
+	}
+	if v.Values == nil {
+		return missingField("values")
 	}
 	return nil
 }

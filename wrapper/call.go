@@ -39,6 +39,9 @@ type operation struct {
 	required func(out any) error
 	// envelope reads is_success and message of a decoded answer.
 	envelope func(out any) (ok bool, message string)
+	// noContent is set for an operation whose documented success answer has no body (a 204):
+	// decode then takes an empty body as the success.
+	noContent bool
 }
 
 // callArgs are the arguments of one call, as the generated methods pass them.

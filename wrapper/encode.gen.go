@@ -11,6 +11,48 @@ import (
 
 var _ = strconv.AppendInt // not every spec has an integer in a request body
 
+// appendBatchCreateResourceTagsRequest appends the JSON of v, byte for byte what json.Marshal(v) writes.
+func appendBatchCreateResourceTagsRequest(b []byte, v *gen.BatchCreateResourceTagsRequest) []byte {
+	b = append(b, '{')
+	b = append(b, `"tags":`...)
+	if v.Tags == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range v.Tags {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			x := &v.Tags[i]
+			b = appendTag(b, x)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, ',')
+	return closeObject(b)
+}
+
+// appendBatchDeleteResourceTagsRequest appends the JSON of v, byte for byte what json.Marshal(v) writes.
+func appendBatchDeleteResourceTagsRequest(b []byte, v *gen.BatchDeleteResourceTagsRequest) []byte {
+	b = append(b, '{')
+	b = append(b, `"tags":`...)
+	if v.Tags == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range v.Tags {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			x := &v.Tags[i]
+			b = appendDeleteTag(b, x)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, ',')
+	return closeObject(b)
+}
+
 // appendCreateEnhancedConnectionRequest appends the JSON of v, byte for byte what json.Marshal(v) writes.
 func appendCreateEnhancedConnectionRequest(b []byte, v *gen.CreateEnhancedConnectionRequest) []byte {
 	b = append(b, '{')
@@ -95,6 +137,20 @@ func appendCreateRouteRequest(b []byte, v *gen.CreateRouteRequest) []byte {
 	return closeObject(b)
 }
 
+// appendDeleteTag appends the JSON of v, byte for byte what json.Marshal(v) writes.
+func appendDeleteTag(b []byte, v *gen.DeleteTag) []byte {
+	b = append(b, '{')
+	b = append(b, `"key":`...)
+	b = appendJSONString(b, v.Key)
+	b = append(b, ',')
+	if v.Value != nil {
+		b = append(b, `"value":`...)
+		b = appendJSONString(b, *v.Value)
+		b = append(b, ',')
+	}
+	return closeObject(b)
+}
+
 // appendHost appends the JSON of v, byte for byte what json.Marshal(v) writes.
 func appendHost(b []byte, v *gen.Host) []byte {
 	b = append(b, '{')
@@ -108,6 +164,30 @@ func appendHost(b []byte, v *gen.Host) []byte {
 		b = appendJSONString(b, v.Name)
 		b = append(b, ',')
 	}
+	return closeObject(b)
+}
+
+// appendObjectPrivileges appends the JSON of v, byte for byte what json.Marshal(v) writes.
+func appendObjectPrivileges(b []byte, v *gen.ObjectPrivileges) []byte {
+	b = append(b, '{')
+	b = append(b, `"object":`...)
+	b = appendJSONString(b, v.Object)
+	b = append(b, ',')
+	b = append(b, `"privileges":`...)
+	if v.Privileges == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range v.Privileges {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			x := &v.Privileges[i]
+			b = appendJSONString(b, (*x))
+		}
+		b = append(b, ']')
+	}
+	b = append(b, ',')
 	return closeObject(b)
 }
 
@@ -143,6 +223,77 @@ func appendQueueBindingRequest(b []byte, v *gen.QueueBindingRequest) []byte {
 	return closeObject(b)
 }
 
+// appendResourceInstancesFilter appends the JSON of v, byte for byte what json.Marshal(v) writes.
+func appendResourceInstancesFilter(b []byte, v *gen.ResourceInstancesFilter) []byte {
+	b = append(b, '{')
+	if len(v.Matches) > 0 {
+		b = append(b, `"matches":`...)
+		b = append(b, '[')
+		for i := range v.Matches {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			x := &v.Matches[i]
+			b = appendTagMatch(b, x)
+		}
+		b = append(b, ']')
+		b = append(b, ',')
+	}
+	if len(v.Tags) > 0 {
+		b = append(b, `"tags":`...)
+		b = append(b, '[')
+		for i := range v.Tags {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			x := &v.Tags[i]
+			b = appendTagWithValues(b, x)
+		}
+		b = append(b, ']')
+		b = append(b, ',')
+	}
+	if v.WithoutAnyTag {
+		b = append(b, `"without_any_tag":`...)
+		b = strconv.AppendBool(b, bool(v.WithoutAnyTag))
+		b = append(b, ',')
+	}
+	return closeObject(b)
+}
+
+// appendRunAuthorizationActionRequest appends the JSON of v, byte for byte what json.Marshal(v) writes.
+func appendRunAuthorizationActionRequest(b []byte, v *gen.RunAuthorizationActionRequest) []byte {
+	b = append(b, '{')
+	b = append(b, `"action":`...)
+	b = appendJSONString(b, string(v.Action))
+	b = append(b, ',')
+	b = append(b, `"privileges":`...)
+	if v.Privileges == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range v.Privileges {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			x := &v.Privileges[i]
+			b = appendObjectPrivileges(b, x)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, ',')
+	if v.ProjectID != "" {
+		b = append(b, `"projectId":`...)
+		b = appendJSONString(b, v.ProjectID)
+		b = append(b, ',')
+	}
+	if v.UserName != "" {
+		b = append(b, `"user_name":`...)
+		b = appendJSONString(b, v.UserName)
+		b = append(b, ',')
+	}
+	return closeObject(b)
+}
+
 // appendTag appends the JSON of v, byte for byte what json.Marshal(v) writes.
 func appendTag(b []byte, v *gen.Tag) []byte {
 	b = append(b, '{')
@@ -151,6 +302,42 @@ func appendTag(b []byte, v *gen.Tag) []byte {
 	b = append(b, ',')
 	b = append(b, `"value":`...)
 	b = appendJSONString(b, v.Value)
+	b = append(b, ',')
+	return closeObject(b)
+}
+
+// appendTagMatch appends the JSON of v, byte for byte what json.Marshal(v) writes.
+func appendTagMatch(b []byte, v *gen.TagMatch) []byte {
+	b = append(b, '{')
+	b = append(b, `"key":`...)
+	b = appendJSONString(b, string(v.Key))
+	b = append(b, ',')
+	b = append(b, `"value":`...)
+	b = appendJSONString(b, v.Value)
+	b = append(b, ',')
+	return closeObject(b)
+}
+
+// appendTagWithValues appends the JSON of v, byte for byte what json.Marshal(v) writes.
+func appendTagWithValues(b []byte, v *gen.TagWithValues) []byte {
+	b = append(b, '{')
+	b = append(b, `"key":`...)
+	b = appendJSONString(b, v.Key)
+	b = append(b, ',')
+	b = append(b, `"values":`...)
+	if v.Values == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range v.Values {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			x := &v.Values[i]
+			b = appendJSONString(b, (*x))
+		}
+		b = append(b, ']')
+	}
 	b = append(b, ',')
 	return closeObject(b)
 }

@@ -15,6 +15,9 @@ const maxPathParams = 2
 // allOperations lists every operation of the spec, by operationId.
 var allOperations = []*operation{
 	&opAssociateQueueToEnhancedConnection,
+	&opBatchCreateResourceTags,
+	&opBatchDeleteResourceTags,
+	&opCountResourcesByTags,
 	&opCreateEnhancedConnection,
 	&opCreateEnhancedConnectionRoutes,
 	&opCreateRouteToEnhancedConnection,
@@ -22,9 +25,14 @@ var allOperations = []*operation{
 	&opDeleteEnhancedConnectionRoutes,
 	&opDeleteRouteFromEnhancedConnection,
 	&opDisassociateQueueFromEnhancedConnection,
+	&opListAuthorizationPrivileges,
 	&opListEnhancedConnections,
+	&opListResourcesByTags,
+	&opListResourcesTags,
+	&opRunAuthorizationAction,
 	&opShowEnhancedConnection,
 	&opShowEnhancedConnectionPrivilege,
+	&opShowResourceTags,
 	&opUpdateEnhancedConnection,
 }
 
@@ -56,6 +64,115 @@ var opAssociateQueueToEnhancedConnection = operation{
 	decode:     decodeStatusResponse,
 	newAnswer:  func() any { return new(gen.StatusResponse) },
 	envelope:   envelopeStatusResponse,
+}
+
+// BatchCreateResourceTags calls POST
+// /v3/{project_id}/{resource_type}/{resource_id}/tags/create: add tags to a connection.
+//
+// Adds up to 20 tags to a connection (HWC dli_02_0396). A connection has at most 20 tags, one
+// value per key; keys are unique within the request. Choice: a key the connection already has
+// takes the new value, as the tag APIs of other HWC services document; the DLI page does not
+// say. Tags added here show in ShowResourceTags and in the `tags` filter of
+// ListEnhancedConnections, like the tags given at create.
+//
+// HWC only: OTC documents no tag API for DLI. The answer is 204 with no body (the status the
+// HWC Terraform provider's SDK expects for DLI's tag API). Not retried by clients: the page
+// does not call it idempotent.
+//
+// Its success answer, 204, has no body, so it returns only an error.
+//
+// It is retried only when it provably never left (a failed dial): a repeat could act twice.
+func (c *Client) BatchCreateResourceTags(ctx context.Context, resourceID string, body gen.BatchCreateResourceTagsRequest, opts ...CallOption) error {
+	if body.Tags == nil {
+		body.Tags = []gen.Tag{} // required: sent as [], never as null
+	}
+	return c.call(ctx, &opBatchCreateResourceTags, &callArgs{path: [maxPathParams]string{"dli_enhanced_datasource", resourceID}, body: &body}, new(gen.StatusResponse), opts)
+}
+
+var opBatchCreateResourceTags = operation{
+	id:         "BatchCreateResourceTags",
+	method:     "POST",
+	path:       "/v3/{project_id}/{resource_type}/{resource_id}/tags/create",
+	pathParams: []string{"project_id", "resource_type", "resource_id"},
+	idempotent: false,
+	encode: func(b []byte, body any) []byte {
+		return appendBatchCreateResourceTagsRequest(b, body.(*gen.BatchCreateResourceTagsRequest))
+	},
+	newBody:   func() any { return new(gen.BatchCreateResourceTagsRequest) },
+	decode:    decodeNoContent,
+	noContent: true,
+	newAnswer: func() any { return new(gen.StatusResponse) },
+	envelope:  envelopeStatusResponse,
+}
+
+// BatchDeleteResourceTags calls POST
+// /v3/{project_id}/{resource_type}/{resource_id}/tags/delete: remove tags from a connection.
+//
+// Removes up to 20 tags from a connection (HWC dli_02_0397). The page calls it idempotent:
+// removing a tag the connection does not have succeeds. Keys must not be empty; their
+// characters are not checked. Choice: a tag given with a `value` is removed only when the
+// connection's value for the key is that value, one given without a value whatever its value
+// (the convention of HWC's other tag APIs; the SDK sends both fields).
+//
+// HWC only: OTC documents no tag API for DLI. The answer is 204 with no body. Marked
+// `x-idempotent`: clients may retry it like a GET.
+//
+// Its success answer, 204, has no body, so it returns only an error.
+//
+// It is retried after throttling, gateway errors and broken connections.
+func (c *Client) BatchDeleteResourceTags(ctx context.Context, resourceID string, body gen.BatchDeleteResourceTagsRequest, opts ...CallOption) error {
+	if body.Tags == nil {
+		body.Tags = []gen.DeleteTag{} // required: sent as [], never as null
+	}
+	return c.call(ctx, &opBatchDeleteResourceTags, &callArgs{path: [maxPathParams]string{"dli_enhanced_datasource", resourceID}, body: &body}, new(gen.StatusResponse), opts)
+}
+
+var opBatchDeleteResourceTags = operation{
+	id:         "BatchDeleteResourceTags",
+	method:     "POST",
+	path:       "/v3/{project_id}/{resource_type}/{resource_id}/tags/delete",
+	pathParams: []string{"project_id", "resource_type", "resource_id"},
+	idempotent: true,
+	encode: func(b []byte, body any) []byte {
+		return appendBatchDeleteResourceTagsRequest(b, body.(*gen.BatchDeleteResourceTagsRequest))
+	},
+	newBody:   func() any { return new(gen.BatchDeleteResourceTagsRequest) },
+	decode:    decodeNoContent,
+	noContent: true,
+	newAnswer: func() any { return new(gen.StatusResponse) },
+	envelope:  envelopeStatusResponse,
+}
+
+// CountResourcesByTags calls POST /v3/{project_id}/{resource_type}/resource-instances/count:
+// count connections by tags.
+//
+// Counts the project's connections that match a tag filter (HWC dli_02_0398), with the filter
+// of ListResourcesByTags. HWC only: OTC documents no tag API for DLI. It only reads, so it is
+// marked `x-idempotent`: clients may retry it like a GET.
+//
+// It is retried after throttling, gateway errors and broken connections.
+func (c *Client) CountResourcesByTags(ctx context.Context, body gen.ResourceInstancesFilter, opts ...CallOption) (*gen.CountResourcesByTagsResponse, error) {
+	out := new(gen.CountResourcesByTagsResponse)
+	if err := c.call(ctx, &opCountResourcesByTags, &callArgs{path: [maxPathParams]string{"dli_enhanced_datasource"}, body: &body}, out, opts); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+var opCountResourcesByTags = operation{
+	id:         "CountResourcesByTags",
+	method:     "POST",
+	path:       "/v3/{project_id}/{resource_type}/resource-instances/count",
+	pathParams: []string{"project_id", "resource_type"},
+	idempotent: true,
+	encode: func(b []byte, body any) []byte {
+		return appendResourceInstancesFilter(b, body.(*gen.ResourceInstancesFilter))
+	},
+	newBody:   func() any { return new(gen.ResourceInstancesFilter) },
+	decode:    decodeCountResourcesByTagsResponse,
+	required:  requiredCountResourcesByTagsResponse,
+	newAnswer: func() any { return new(gen.CountResourcesByTagsResponse) },
+	envelope:  envelopeCountResourcesByTagsResponse,
 }
 
 // CreateEnhancedConnection calls POST /v2.0/{project_id}/datasource/enhanced-connections:
@@ -261,6 +378,51 @@ var opDisassociateQueueFromEnhancedConnection = operation{
 	envelope:   envelopeStatusResponse,
 }
 
+// ListAuthorizationPrivileges calls GET /v1.0/{project_id}/authorization/privileges: list the
+// privileges granted on an object.
+//
+// The generic DLI privilege query (dli_02_0252 on both clouds), here for
+// `object=edsconnections.<connection id>`: one entry per grantee of the object.
+//
+// OTC documents this operation, but only for Flink jobs (`jobs.flink.<id>`), package groups
+// (`groups.<name>`) and packages (`resources.<name>`), not for connections; HWC documents the
+// same. The answer for a connection is not documented by either cloud: Choice: the entries
+// carry `object`, `privileges` and the grantee's `project_id` (the field the HWC Terraform
+// provider reads from ShowEnhancedConnectionPrivilege), `object_name` is the connection id and
+// `object_type` is `edsconnections`.
+//
+// It is retried after throttling, gateway errors and broken connections.
+func (c *Client) ListAuthorizationPrivileges(ctx context.Context, params *gen.ListAuthorizationPrivilegesParams, opts ...CallOption) (*gen.ListAuthorizationPrivilegesResponse, error) {
+	out := new(gen.ListAuthorizationPrivilegesResponse)
+	if err := c.call(ctx, &opListAuthorizationPrivileges, &callArgs{params: params}, out, opts); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+var opListAuthorizationPrivileges = operation{
+	id:         "ListAuthorizationPrivileges",
+	method:     "GET",
+	path:       "/v1.0/{project_id}/authorization/privileges",
+	pathParams: []string{"project_id"},
+	idempotent: true,
+	query:      queryListAuthorizationPrivileges,
+	newParams:  func() any { return new(gen.ListAuthorizationPrivilegesParams) },
+	decode:     decodeListAuthorizationPrivilegesResponse,
+	newAnswer:  func() any { return new(gen.ListAuthorizationPrivilegesResponse) },
+	envelope:   envelopeListAuthorizationPrivilegesResponse,
+}
+
+// queryListAuthorizationPrivileges appends the query of gen.ListAuthorizationPrivilegesParams, in the spec's order.
+func queryListAuthorizationPrivileges(b []byte, params any) []byte {
+	p, _ := params.(*gen.ListAuthorizationPrivilegesParams)
+	if p == nil {
+		return b
+	}
+	b = appendQueryString(b, "object", string(p.Object))
+	return b
+}
+
 // ListEnhancedConnections calls GET /v2.0/{project_id}/datasource/enhanced-connections: list
 // enhanced connections.
 //
@@ -314,6 +476,152 @@ func queryListEnhancedConnections(b []byte, params any) []byte {
 	return b
 }
 
+// ListResourcesByTags calls POST /v3/{project_id}/{resource_type}/resource-instances/filter:
+// list connections by tags.
+//
+// Lists the project's connections that match a tag filter (HWC dli_02_0399), one page at a
+// time: with `without_any_tag` those without tags (`tags` is then ignored); else those that
+// have every key of `tags`, each with one of its `values` (an empty list of values matches any
+// value); and, with `matches`, those whose name matches. Without a filter every connection is
+// listed. Choice: a `resource_name` match is a case-sensitive substring match (the page does
+// not say; HWC's other tag APIs call it a fuzzy search), and `total_count` counts every match,
+// not only this page.
+//
+// HWC only: OTC documents no tag API for DLI. It only reads, so it is marked `x-idempotent`:
+// clients may retry it like a GET.
+//
+// It is retried after throttling, gateway errors and broken connections.
+func (c *Client) ListResourcesByTags(ctx context.Context, params *gen.ListResourcesByTagsParams, body gen.ResourceInstancesFilter, opts ...CallOption) (*gen.ListResourcesByTagsResponse, error) {
+	out := new(gen.ListResourcesByTagsResponse)
+	if err := c.call(ctx, &opListResourcesByTags, &callArgs{path: [maxPathParams]string{"dli_enhanced_datasource"}, params: params, body: &body}, out, opts); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+var opListResourcesByTags = operation{
+	id:         "ListResourcesByTags",
+	method:     "POST",
+	path:       "/v3/{project_id}/{resource_type}/resource-instances/filter",
+	pathParams: []string{"project_id", "resource_type"},
+	idempotent: true,
+	query:      queryListResourcesByTags,
+	encode: func(b []byte, body any) []byte {
+		return appendResourceInstancesFilter(b, body.(*gen.ResourceInstancesFilter))
+	},
+	newBody:   func() any { return new(gen.ResourceInstancesFilter) },
+	newParams: func() any { return new(gen.ListResourcesByTagsParams) },
+	decode:    decodeListResourcesByTagsResponse,
+	required:  requiredListResourcesByTagsResponse,
+	newAnswer: func() any { return new(gen.ListResourcesByTagsResponse) },
+	envelope:  envelopeListResourcesByTagsResponse,
+}
+
+// queryListResourcesByTags appends the query of gen.ListResourcesByTagsParams, in the spec's order.
+func queryListResourcesByTags(b []byte, params any) []byte {
+	p, _ := params.(*gen.ListResourcesByTagsParams)
+	if p == nil {
+		return b
+	}
+	if p.Limit != nil {
+		b = appendQueryInt(b, "limit", int64(*p.Limit))
+	}
+	if p.Offset != nil {
+		b = appendQueryInt(b, "offset", int64(*p.Offset))
+	}
+	return b
+}
+
+// ListResourcesTags calls GET /v3/{project_id}/{resource_type}/tags: list the tags of the
+// project's connections.
+//
+// Lists every tag key used by the project's connections, each with the values it has (HWC
+// dli_02_0513), one page of keys at a time. HWC only: OTC documents no tag API for DLI. Choice:
+// keys and values are sorted, and `count` is the number of keys before paging.
+//
+// It is retried after throttling, gateway errors and broken connections.
+func (c *Client) ListResourcesTags(ctx context.Context, params *gen.ListResourcesTagsParams, opts ...CallOption) (*gen.ListResourcesTagsResponse, error) {
+	out := new(gen.ListResourcesTagsResponse)
+	if err := c.call(ctx, &opListResourcesTags, &callArgs{path: [maxPathParams]string{"dli_enhanced_datasource"}, params: params}, out, opts); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+var opListResourcesTags = operation{
+	id:         "ListResourcesTags",
+	method:     "GET",
+	path:       "/v3/{project_id}/{resource_type}/tags",
+	pathParams: []string{"project_id", "resource_type"},
+	idempotent: true,
+	query:      queryListResourcesTags,
+	newParams:  func() any { return new(gen.ListResourcesTagsParams) },
+	decode:     decodeListResourcesTagsResponse,
+	required:   requiredListResourcesTagsResponse,
+	newAnswer:  func() any { return new(gen.ListResourcesTagsResponse) },
+	envelope:   envelopeListResourcesTagsResponse,
+}
+
+// queryListResourcesTags appends the query of gen.ListResourcesTagsParams, in the spec's order.
+func queryListResourcesTags(b []byte, params any) []byte {
+	p, _ := params.(*gen.ListResourcesTagsParams)
+	if p == nil {
+		return b
+	}
+	if p.Limit != nil {
+		b = appendQueryInt(b, "limit", int64(*p.Limit))
+	}
+	if p.Offset != nil {
+		b = appendQueryInt(b, "offset", int64(*p.Offset))
+	}
+	return b
+}
+
+// RunAuthorizationAction calls PUT /v1.0/{project_id}/authorization: grant, revoke or update a
+// project's access to a connection.
+//
+// The generic DLI authorization API (HWC dli_02_0318), here to share a connection: with object
+// `edsconnections.<connection id>` and privilege `BIND_QUEUE`, `grant` lets the project
+// `projectId` bind its queues to the connection, `revoke` withdraws that, and `update` sets the
+// project's privileges on the object to exactly the list given (an empty list revokes them
+// all). This is what the HWC Terraform provider's connection privilege resource sends. The
+// project must be in the same tenant and region. A grant shows in
+// ShowEnhancedConnectionPrivilege and turns the connection's `isPrivis` false.
+//
+// OTC does not document this operation (its API reference has only the deprecated `PUT
+// /v1.0/{project_id}/user-authorization` for users, and no object of a connection), although
+// its user guide says BIND_QUEUE on a connection can be granted through the API.
+//
+// Idempotent: a PUT that sets a state; granting a project twice or revoking a privilege it does
+// not have leaves the same grants.
+//
+// It is retried after throttling, gateway errors and broken connections.
+func (c *Client) RunAuthorizationAction(ctx context.Context, body gen.RunAuthorizationActionRequest, opts ...CallOption) (*gen.StatusResponse, error) {
+	if body.Privileges == nil {
+		body.Privileges = []gen.ObjectPrivileges{} // required: sent as [], never as null
+	}
+	out := new(gen.StatusResponse)
+	if err := c.call(ctx, &opRunAuthorizationAction, &callArgs{body: &body}, out, opts); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+var opRunAuthorizationAction = operation{
+	id:         "RunAuthorizationAction",
+	method:     "PUT",
+	path:       "/v1.0/{project_id}/authorization",
+	pathParams: []string{"project_id"},
+	idempotent: true,
+	encode: func(b []byte, body any) []byte {
+		return appendRunAuthorizationActionRequest(b, body.(*gen.RunAuthorizationActionRequest))
+	},
+	newBody:   func() any { return new(gen.RunAuthorizationActionRequest) },
+	decode:    decodeStatusResponse,
+	newAnswer: func() any { return new(gen.StatusResponse) },
+	envelope:  envelopeStatusResponse,
+}
+
 // ShowEnhancedConnection calls GET
 // /v2.0/{project_id}/datasource/enhanced-connections/{connection_id}: show one enhanced
 // connection.
@@ -348,8 +656,8 @@ var opShowEnhancedConnection = operation{
 // projects granted access to a connection.
 //
 // Lists the other projects that may bind their queues to this connection. Granting is done with
-// the generic DLI authorization API (`PUT /v1.0/{project_id}/authorization`, HWC), which is
-// outside this document.
+// the generic DLI authorization API: RunAuthorizationAction (`PUT
+// /v1.0/{project_id}/authorization`, HWC).
 //
 // It is retried after throttling, gateway errors and broken connections.
 func (c *Client) ShowEnhancedConnectionPrivilege(ctx context.Context, connectionID string, opts ...CallOption) (*gen.ShowEnhancedConnectionPrivilegeResponse, error) {
@@ -369,6 +677,50 @@ var opShowEnhancedConnectionPrivilege = operation{
 	decode:     decodeShowEnhancedConnectionPrivilegeResponse,
 	newAnswer:  func() any { return new(gen.ShowEnhancedConnectionPrivilegeResponse) },
 	envelope:   envelopeShowEnhancedConnectionPrivilegeResponse,
+}
+
+// ShowResourceTags calls GET /v3/{project_id}/{resource_type}/{resource_id}/tags: show the tags
+// of a connection.
+//
+// Lists the tags of one connection (HWC dli_02_0501): those given at create and those added
+// with BatchCreateResourceTags, one page at a time. HWC only: OTC documents no tag API for DLI.
+//
+// It is retried after throttling, gateway errors and broken connections.
+func (c *Client) ShowResourceTags(ctx context.Context, resourceID string, params *gen.ShowResourceTagsParams, opts ...CallOption) (*gen.ShowResourceTagsResponse, error) {
+	out := new(gen.ShowResourceTagsResponse)
+	if err := c.call(ctx, &opShowResourceTags, &callArgs{path: [maxPathParams]string{"dli_enhanced_datasource", resourceID}, params: params}, out, opts); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+var opShowResourceTags = operation{
+	id:         "ShowResourceTags",
+	method:     "GET",
+	path:       "/v3/{project_id}/{resource_type}/{resource_id}/tags",
+	pathParams: []string{"project_id", "resource_type", "resource_id"},
+	idempotent: true,
+	query:      queryShowResourceTags,
+	newParams:  func() any { return new(gen.ShowResourceTagsParams) },
+	decode:     decodeShowResourceTagsResponse,
+	required:   requiredShowResourceTagsResponse,
+	newAnswer:  func() any { return new(gen.ShowResourceTagsResponse) },
+	envelope:   envelopeShowResourceTagsResponse,
+}
+
+// queryShowResourceTags appends the query of gen.ShowResourceTagsParams, in the spec's order.
+func queryShowResourceTags(b []byte, params any) []byte {
+	p, _ := params.(*gen.ShowResourceTagsParams)
+	if p == nil {
+		return b
+	}
+	if p.Limit != nil {
+		b = appendQueryInt(b, "limit", int64(*p.Limit))
+	}
+	if p.Offset != nil {
+		b = appendQueryInt(b, "offset", int64(*p.Offset))
+	}
+	return b
 }
 
 // UpdateEnhancedConnection calls PUT
@@ -402,4 +754,18 @@ var opUpdateEnhancedConnection = operation{
 	decode:    decodeStatusResponse,
 	newAnswer: func() any { return new(gen.StatusResponse) },
 	envelope:  envelopeStatusResponse,
+}
+
+// decodeNoContent reads the answer of an operation whose documented success has no body (a
+// 204): an empty body is that success; a body that does come must be the JSON object of the
+// StatusResponse envelope, so that is_success false still fails the call.
+func decodeNoContent(data []byte, out any) error {
+	for _, c := range data {
+		switch c {
+		case ' ', '\t', '\r', '\n':
+		default:
+			return decodeStatusResponse(data, out)
+		}
+	}
+	return nil
 }

@@ -69,6 +69,132 @@ func specRules() *schemacheck.Rules {
 			},
 			BodyRequired: true,
 		}, schemacheck.Operation{
+			ID:     "BatchCreateResourceTags",
+			Method: "POST",
+			Path:   "/v3/{project_id}/{resource_type}/{resource_id}/tags/create",
+			Parameters: []schemacheck.Parameter{schemacheck.Parameter{
+				Name:     "project_id",
+				In:       "path",
+				Required: true,
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					Pattern:   "^[A-Za-z0-9]+$",
+					MinLength: 1,
+					MaxLength: ruleU64(64),
+				},
+			}, schemacheck.Parameter{
+				Name:     "resource_type",
+				In:       "path",
+				Required: true,
+				Schema: &schemacheck.Node{
+					Type: schemacheck.Types{"string"},
+					Enum: []any{"dli_enhanced_datasource"},
+				},
+			}, schemacheck.Parameter{
+				Name:     "resource_id",
+				In:       "path",
+				Required: true,
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					MinLength: 1,
+					MaxLength: ruleU64(1000),
+				},
+			}, schemacheck.Parameter{
+				Name: "X-Project-Id",
+				In:   "header",
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					Pattern:   "^[A-Za-z0-9]+$",
+					MinLength: 1,
+					MaxLength: ruleU64(64),
+				},
+			}},
+			Body: &schemacheck.Node{
+				Ref: "#/components/schemas/BatchCreateResourceTagsRequest",
+			},
+			BodyRequired: true,
+		}, schemacheck.Operation{
+			ID:     "BatchDeleteResourceTags",
+			Method: "POST",
+			Path:   "/v3/{project_id}/{resource_type}/{resource_id}/tags/delete",
+			Parameters: []schemacheck.Parameter{schemacheck.Parameter{
+				Name:     "project_id",
+				In:       "path",
+				Required: true,
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					Pattern:   "^[A-Za-z0-9]+$",
+					MinLength: 1,
+					MaxLength: ruleU64(64),
+				},
+			}, schemacheck.Parameter{
+				Name:     "resource_type",
+				In:       "path",
+				Required: true,
+				Schema: &schemacheck.Node{
+					Type: schemacheck.Types{"string"},
+					Enum: []any{"dli_enhanced_datasource"},
+				},
+			}, schemacheck.Parameter{
+				Name:     "resource_id",
+				In:       "path",
+				Required: true,
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					MinLength: 1,
+					MaxLength: ruleU64(1000),
+				},
+			}, schemacheck.Parameter{
+				Name: "X-Project-Id",
+				In:   "header",
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					Pattern:   "^[A-Za-z0-9]+$",
+					MinLength: 1,
+					MaxLength: ruleU64(64),
+				},
+			}},
+			Body: &schemacheck.Node{
+				Ref: "#/components/schemas/BatchDeleteResourceTagsRequest",
+			},
+			BodyRequired: true,
+		}, schemacheck.Operation{
+			ID:     "CountResourcesByTags",
+			Method: "POST",
+			Path:   "/v3/{project_id}/{resource_type}/resource-instances/count",
+			Parameters: []schemacheck.Parameter{schemacheck.Parameter{
+				Name:     "project_id",
+				In:       "path",
+				Required: true,
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					Pattern:   "^[A-Za-z0-9]+$",
+					MinLength: 1,
+					MaxLength: ruleU64(64),
+				},
+			}, schemacheck.Parameter{
+				Name:     "resource_type",
+				In:       "path",
+				Required: true,
+				Schema: &schemacheck.Node{
+					Type: schemacheck.Types{"string"},
+					Enum: []any{"dli_enhanced_datasource"},
+				},
+			}, schemacheck.Parameter{
+				Name: "X-Project-Id",
+				In:   "header",
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					Pattern:   "^[A-Za-z0-9]+$",
+					MinLength: 1,
+					MaxLength: ruleU64(64),
+				},
+			}},
+			Body: &schemacheck.Node{
+				Ref: "#/components/schemas/ResourceInstancesFilter",
+			},
+			BodyRequired: true,
+		}, schemacheck.Operation{
 			ID:     "CreateEnhancedConnection",
 			Method: "POST",
 			Path:   "/v2.0/{project_id}/datasource/enhanced-connections",
@@ -309,6 +435,38 @@ func specRules() *schemacheck.Rules {
 			},
 			BodyRequired: true,
 		}, schemacheck.Operation{
+			ID:     "ListAuthorizationPrivileges",
+			Method: "GET",
+			Path:   "/v1.0/{project_id}/authorization/privileges",
+			Parameters: []schemacheck.Parameter{schemacheck.Parameter{
+				Name:     "project_id",
+				In:       "path",
+				Required: true,
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					Pattern:   "^[A-Za-z0-9]+$",
+					MinLength: 1,
+					MaxLength: ruleU64(64),
+				},
+			}, schemacheck.Parameter{
+				Name: "X-Project-Id",
+				In:   "header",
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					Pattern:   "^[A-Za-z0-9]+$",
+					MinLength: 1,
+					MaxLength: ruleU64(64),
+				},
+			}, schemacheck.Parameter{
+				Name:     "object",
+				In:       "query",
+				Required: true,
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					MinLength: 1,
+				},
+			}},
+		}, schemacheck.Operation{
 			ID:     "ListEnhancedConnections",
 			Method: "GET",
 			Path:   "/v2.0/{project_id}/datasource/enhanced-connections",
@@ -367,6 +525,134 @@ func specRules() *schemacheck.Rules {
 					Type: schemacheck.Types{"string"},
 				},
 			}},
+		}, schemacheck.Operation{
+			ID:     "ListResourcesByTags",
+			Method: "POST",
+			Path:   "/v3/{project_id}/{resource_type}/resource-instances/filter",
+			Parameters: []schemacheck.Parameter{schemacheck.Parameter{
+				Name:     "project_id",
+				In:       "path",
+				Required: true,
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					Pattern:   "^[A-Za-z0-9]+$",
+					MinLength: 1,
+					MaxLength: ruleU64(64),
+				},
+			}, schemacheck.Parameter{
+				Name:     "resource_type",
+				In:       "path",
+				Required: true,
+				Schema: &schemacheck.Node{
+					Type: schemacheck.Types{"string"},
+					Enum: []any{"dli_enhanced_datasource"},
+				},
+			}, schemacheck.Parameter{
+				Name: "X-Project-Id",
+				In:   "header",
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					Pattern:   "^[A-Za-z0-9]+$",
+					MinLength: 1,
+					MaxLength: ruleU64(64),
+				},
+			}, schemacheck.Parameter{
+				Name: "limit",
+				In:   "query",
+				Schema: &schemacheck.Node{
+					Type:    schemacheck.Types{"integer"},
+					Format:  "int32",
+					Minimum: ruleF64(1),
+				},
+			}, schemacheck.Parameter{
+				Name: "offset",
+				In:   "query",
+				Schema: &schemacheck.Node{
+					Type:    schemacheck.Types{"integer"},
+					Format:  "int32",
+					Minimum: ruleF64(0),
+				},
+			}},
+			Body: &schemacheck.Node{
+				Ref: "#/components/schemas/ResourceInstancesFilter",
+			},
+			BodyRequired: true,
+		}, schemacheck.Operation{
+			ID:     "ListResourcesTags",
+			Method: "GET",
+			Path:   "/v3/{project_id}/{resource_type}/tags",
+			Parameters: []schemacheck.Parameter{schemacheck.Parameter{
+				Name:     "project_id",
+				In:       "path",
+				Required: true,
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					Pattern:   "^[A-Za-z0-9]+$",
+					MinLength: 1,
+					MaxLength: ruleU64(64),
+				},
+			}, schemacheck.Parameter{
+				Name:     "resource_type",
+				In:       "path",
+				Required: true,
+				Schema: &schemacheck.Node{
+					Type: schemacheck.Types{"string"},
+					Enum: []any{"dli_enhanced_datasource"},
+				},
+			}, schemacheck.Parameter{
+				Name: "X-Project-Id",
+				In:   "header",
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					Pattern:   "^[A-Za-z0-9]+$",
+					MinLength: 1,
+					MaxLength: ruleU64(64),
+				},
+			}, schemacheck.Parameter{
+				Name: "limit",
+				In:   "query",
+				Schema: &schemacheck.Node{
+					Type:    schemacheck.Types{"integer"},
+					Format:  "int32",
+					Minimum: ruleF64(1),
+				},
+			}, schemacheck.Parameter{
+				Name: "offset",
+				In:   "query",
+				Schema: &schemacheck.Node{
+					Type:    schemacheck.Types{"integer"},
+					Format:  "int32",
+					Minimum: ruleF64(0),
+				},
+			}},
+		}, schemacheck.Operation{
+			ID:     "RunAuthorizationAction",
+			Method: "PUT",
+			Path:   "/v1.0/{project_id}/authorization",
+			Parameters: []schemacheck.Parameter{schemacheck.Parameter{
+				Name:     "project_id",
+				In:       "path",
+				Required: true,
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					Pattern:   "^[A-Za-z0-9]+$",
+					MinLength: 1,
+					MaxLength: ruleU64(64),
+				},
+			}, schemacheck.Parameter{
+				Name: "X-Project-Id",
+				In:   "header",
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					Pattern:   "^[A-Za-z0-9]+$",
+					MinLength: 1,
+					MaxLength: ruleU64(64),
+				},
+			}},
+			Body: &schemacheck.Node{
+				Ref: "#/components/schemas/RunAuthorizationActionRequest",
+			},
+			BodyRequired: true,
 		}, schemacheck.Operation{
 			ID:     "ShowEnhancedConnection",
 			Method: "GET",
@@ -430,6 +716,63 @@ func specRules() *schemacheck.Rules {
 				},
 			}},
 		}, schemacheck.Operation{
+			ID:     "ShowResourceTags",
+			Method: "GET",
+			Path:   "/v3/{project_id}/{resource_type}/{resource_id}/tags",
+			Parameters: []schemacheck.Parameter{schemacheck.Parameter{
+				Name:     "project_id",
+				In:       "path",
+				Required: true,
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					Pattern:   "^[A-Za-z0-9]+$",
+					MinLength: 1,
+					MaxLength: ruleU64(64),
+				},
+			}, schemacheck.Parameter{
+				Name:     "resource_type",
+				In:       "path",
+				Required: true,
+				Schema: &schemacheck.Node{
+					Type: schemacheck.Types{"string"},
+					Enum: []any{"dli_enhanced_datasource"},
+				},
+			}, schemacheck.Parameter{
+				Name:     "resource_id",
+				In:       "path",
+				Required: true,
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					MinLength: 1,
+					MaxLength: ruleU64(1000),
+				},
+			}, schemacheck.Parameter{
+				Name: "X-Project-Id",
+				In:   "header",
+				Schema: &schemacheck.Node{
+					Type:      schemacheck.Types{"string"},
+					Pattern:   "^[A-Za-z0-9]+$",
+					MinLength: 1,
+					MaxLength: ruleU64(64),
+				},
+			}, schemacheck.Parameter{
+				Name: "limit",
+				In:   "query",
+				Schema: &schemacheck.Node{
+					Type:    schemacheck.Types{"integer"},
+					Format:  "int32",
+					Minimum: ruleF64(1),
+				},
+			}, schemacheck.Parameter{
+				Name: "offset",
+				In:   "query",
+				Schema: &schemacheck.Node{
+					Type:    schemacheck.Types{"integer"},
+					Format:  "int32",
+					Minimum: ruleF64(0),
+				},
+			}},
+		}, schemacheck.Operation{
 			ID:     "UpdateEnhancedConnection",
 			Method: "PUT",
 			Path:   "/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}",
@@ -466,6 +809,38 @@ func specRules() *schemacheck.Rules {
 			BodyRequired: true,
 		}},
 		Schemas: map[string]*schemacheck.Node{
+			"#/components/schemas/AuthorizationAction": &schemacheck.Node{
+				Type: schemacheck.Types{"string"},
+				Enum: []any{"grant", "revoke", "update"},
+			},
+			"#/components/schemas/BatchCreateResourceTagsRequest": &schemacheck.Node{
+				Type: schemacheck.Types{"object"},
+				Properties: map[string]*schemacheck.Node{
+					"tags": &schemacheck.Node{
+						Type: schemacheck.Types{"array"},
+						Items: &schemacheck.Node{
+							Ref: "#/components/schemas/Tag",
+						},
+						MinItems: 1,
+						MaxItems: ruleU64(20),
+					},
+				},
+				Required: []string{"tags"},
+			},
+			"#/components/schemas/BatchDeleteResourceTagsRequest": &schemacheck.Node{
+				Type: schemacheck.Types{"object"},
+				Properties: map[string]*schemacheck.Node{
+					"tags": &schemacheck.Node{
+						Type: schemacheck.Types{"array"},
+						Items: &schemacheck.Node{
+							Ref: "#/components/schemas/DeleteTag",
+						},
+						MinItems: 1,
+						MaxItems: ruleU64(20),
+					},
+				},
+				Required: []string{"tags"},
+			},
 			"#/components/schemas/ConnectionId": &schemacheck.Node{
 				Type:    schemacheck.Types{"string"},
 				Pattern: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
@@ -540,6 +915,21 @@ func specRules() *schemacheck.Rules {
 				},
 				Required: []string{"name", "cidr"},
 			},
+			"#/components/schemas/DeleteTag": &schemacheck.Node{
+				Type: schemacheck.Types{"object"},
+				Properties: map[string]*schemacheck.Node{
+					"key": &schemacheck.Node{
+						Type:      schemacheck.Types{"string"},
+						MinLength: 1,
+						MaxLength: ruleU64(128),
+					},
+					"value": &schemacheck.Node{
+						Type:      schemacheck.Types{"string"},
+						MaxLength: ruleU64(255),
+					},
+				},
+				Required: []string{"key"},
+			},
 			"#/components/schemas/Host": &schemacheck.Node{
 				Type: schemacheck.Types{"object"},
 				Properties: map[string]*schemacheck.Node{
@@ -558,6 +948,22 @@ func specRules() *schemacheck.Rules {
 				Format:  "ipv4",
 				Pattern: "^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$",
 			},
+			"#/components/schemas/ObjectPrivileges": &schemacheck.Node{
+				Type: schemacheck.Types{"object"},
+				Properties: map[string]*schemacheck.Node{
+					"object": &schemacheck.Node{
+						Type:      schemacheck.Types{"string"},
+						MinLength: 1,
+					},
+					"privileges": &schemacheck.Node{
+						Type: schemacheck.Types{"array"},
+						Items: &schemacheck.Node{
+							Type: schemacheck.Types{"string"},
+						},
+					},
+				},
+				Required: []string{"object", "privileges"},
+			},
 			"#/components/schemas/QueueBindingRequest": &schemacheck.Node{
 				Type: schemacheck.Types{"object"},
 				Properties: map[string]*schemacheck.Node{
@@ -575,11 +981,57 @@ func specRules() *schemacheck.Rules {
 					},
 				},
 			},
+			"#/components/schemas/ResourceInstancesFilter": &schemacheck.Node{
+				Type: schemacheck.Types{"object"},
+				Properties: map[string]*schemacheck.Node{
+					"matches": &schemacheck.Node{
+						Type: schemacheck.Types{"array"},
+						Items: &schemacheck.Node{
+							Ref: "#/components/schemas/TagMatch",
+						},
+					},
+					"tags": &schemacheck.Node{
+						Type: schemacheck.Types{"array"},
+						Items: &schemacheck.Node{
+							Ref: "#/components/schemas/TagWithValues",
+						},
+						MaxItems: ruleU64(20),
+					},
+					"without_any_tag": &schemacheck.Node{
+						Type: schemacheck.Types{"boolean"},
+					},
+				},
+			},
 			"#/components/schemas/RouteName": &schemacheck.Node{
 				Type:      schemacheck.Types{"string"},
 				Pattern:   "^[A-Za-z0-9_-]+$",
 				MinLength: 1,
 				MaxLength: ruleU64(64),
+			},
+			"#/components/schemas/RunAuthorizationActionRequest": &schemacheck.Node{
+				Type: schemacheck.Types{"object"},
+				Properties: map[string]*schemacheck.Node{
+					"action": &schemacheck.Node{
+						Ref: "#/components/schemas/AuthorizationAction",
+					},
+					"privileges": &schemacheck.Node{
+						Type: schemacheck.Types{"array"},
+						Items: &schemacheck.Node{
+							Ref: "#/components/schemas/ObjectPrivileges",
+						},
+					},
+					"projectId": &schemacheck.Node{
+						Type:      schemacheck.Types{"string"},
+						Pattern:   "^[A-Za-z0-9]+$",
+						MinLength: 1,
+						MaxLength: ruleU64(64),
+					},
+					"user_name": &schemacheck.Node{
+						Type:      schemacheck.Types{"string"},
+						MaxLength: ruleU64(256),
+					},
+				},
+				Required: []string{"action", "privileges"},
 			},
 			"#/components/schemas/Tag": &schemacheck.Node{
 				Type: schemacheck.Types{"object"},
@@ -600,6 +1052,48 @@ func specRules() *schemacheck.Rules {
 					},
 				},
 				Required: []string{"key", "value"},
+			},
+			"#/components/schemas/TagKey": &schemacheck.Node{
+				Type:      schemacheck.Types{"string"},
+				Pattern:   "^[A-Za-zÀ-￼0-9_.:=+@-]([A-Za-zÀ-￼0-9 _.:=+@-]*[A-Za-zÀ-￼0-9_.:=+@-])?$",
+				MinLength: 1,
+				MaxLength: ruleU64(128),
+				Not: &schemacheck.Node{
+					Pattern: "^_sys_",
+				},
+			},
+			"#/components/schemas/TagMatch": &schemacheck.Node{
+				Type: schemacheck.Types{"object"},
+				Properties: map[string]*schemacheck.Node{
+					"key": &schemacheck.Node{
+						Type: schemacheck.Types{"string"},
+						Enum: []any{"resource_name"},
+					},
+					"value": &schemacheck.Node{
+						Type: schemacheck.Types{"string"},
+					},
+				},
+				Required: []string{"key", "value"},
+			},
+			"#/components/schemas/TagValue": &schemacheck.Node{
+				Type:      schemacheck.Types{"string"},
+				Pattern:   "^([A-Za-zÀ-￼0-9_.:=+@-]([A-Za-zÀ-￼0-9 _.:=+@-]*[A-Za-zÀ-￼0-9_.:=+@-])?)?$",
+				MaxLength: ruleU64(255),
+			},
+			"#/components/schemas/TagWithValues": &schemacheck.Node{
+				Type: schemacheck.Types{"object"},
+				Properties: map[string]*schemacheck.Node{
+					"key": &schemacheck.Node{
+						Ref: "#/components/schemas/TagKey",
+					},
+					"values": &schemacheck.Node{
+						Type: schemacheck.Types{"array"},
+						Items: &schemacheck.Node{
+							Ref: "#/components/schemas/TagValue",
+						},
+					},
+				},
+				Required: []string{"key", "values"},
 			},
 			"#/components/schemas/UpdateEnhancedConnectionRequest": &schemacheck.Node{
 				Type: schemacheck.Types{"object"},

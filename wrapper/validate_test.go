@@ -443,7 +443,9 @@ func vtBodyOperations(t testing.TB) []vtBodyOperation {
 					return map[string]any{"name": vtPick(rng, vtRouteNames), "cidr": vtPick(rng, vtCIDRs)}
 				}
 			default:
-				t.Fatalf("no generator for the body of %s", op.OperationID)
+				if bo.path, bo.valid = vtFamilyBody(op.OperationID); bo.valid == nil {
+					t.Fatalf("no generator for the body of %s", op.OperationID)
+				}
 			}
 			out = append(out, bo)
 		}

@@ -24,6 +24,12 @@ var commandAliases = []commandAlias{
 	{name: "route-add", operation: "CreateRouteToEnhancedConnection"},
 	{name: "route-delete", operation: "DeleteRouteFromEnhancedConnection"},
 	{name: "delete", operation: "DeleteEnhancedConnection"},
+	{name: "tags", operation: "ShowResourceTags"},
+	{name: "tags-add", operation: "BatchCreateResourceTags"},
+	{name: "tags-delete", operation: "BatchDeleteResourceTags"},
+	{name: "tags-keys", operation: "ListResourcesTags"},
+	{name: "tags-filter", operation: "ListResourcesByTags"},
+	{name: "tags-count", operation: "CountResourcesByTags"},
 }
 
 // flagAlias is a second name for the flag of a body property or query parameter, wherever an

@@ -13,6 +13,9 @@ import (
 // specOperations lists every operation of the spec, by operationId: each is a command.
 var specOperations = []*operation{
 	&opAssociateQueueToEnhancedConnection,
+	&opBatchCreateResourceTags,
+	&opBatchDeleteResourceTags,
+	&opCountResourcesByTags,
 	&opCreateEnhancedConnection,
 	&opCreateEnhancedConnectionRoutes,
 	&opCreateRouteToEnhancedConnection,
@@ -20,9 +23,14 @@ var specOperations = []*operation{
 	&opDeleteEnhancedConnectionRoutes,
 	&opDeleteRouteFromEnhancedConnection,
 	&opDisassociateQueueFromEnhancedConnection,
+	&opListAuthorizationPrivileges,
 	&opListEnhancedConnections,
+	&opListResourcesByTags,
+	&opListResourcesTags,
+	&opRunAuthorizationAction,
 	&opShowEnhancedConnection,
 	&opShowEnhancedConnectionPrivilege,
+	&opShowResourceTags,
 	&opUpdateEnhancedConnection,
 }
 
@@ -45,6 +53,67 @@ var opAssociateQueueToEnhancedConnection = operation{
 			return nil, err
 		}
 		return c.AssociateQueueToEnhancedConnection(ctx, r.arg(0), body)
+	},
+}
+
+var opBatchCreateResourceTags = operation{
+	id:          "BatchCreateResourceTags",
+	method:      "POST",
+	path:        "/v3/{project_id}/{resource_type}/{resource_id}/tags/create",
+	summary:     "Add tags to a connection",
+	description: "Adds up to 20 tags to a connection (HWC dli_02_0396). A connection has at most 20 tags,\none value per key; keys are unique within the request. Choice: a key the connection\nalready has takes the new value, as the tag APIs of other HWC services document; the\nDLI page does not say. Tags added here show in ShowResourceTags and in the `tags` filter\nof ListEnhancedConnections, like the tags given at create.\n\nHWC only: OTC documents no tag API for DLI. The answer is 204 with no body (the status\nthe HWC Terraform provider's SDK expects for DLI's tag API). Not retried by clients:\nthe page does not call it idempotent.",
+	idempotent:  false,
+	args: []param{
+		{name: "resource_id", description: "Id of the connection, as returned by CreateEnhancedConnection. The tag pages allow 1 to\n1,000 characters for the id of any resource type.", required: true, schema: &schema{typ: "string"}},
+	},
+	body:         schemaBatchCreateResourceTagsRequest,
+	bodyRequired: true,
+	call: func(ctx context.Context, c *wrapper.Client, r *request) (any, error) {
+		var body gen.BatchCreateResourceTagsRequest
+		if err := r.decodeBody(&body); err != nil {
+			return nil, err
+		}
+		return noContent{}, c.BatchCreateResourceTags(ctx, r.arg(0), body)
+	},
+}
+
+var opBatchDeleteResourceTags = operation{
+	id:          "BatchDeleteResourceTags",
+	method:      "POST",
+	path:        "/v3/{project_id}/{resource_type}/{resource_id}/tags/delete",
+	summary:     "Remove tags from a connection",
+	description: "Removes up to 20 tags from a connection (HWC dli_02_0397). The page calls it idempotent:\nremoving a tag the connection does not have succeeds. Keys must not be empty; their\ncharacters are not checked. Choice: a tag given with a `value` is removed only when the\nconnection's value for the key is that value, one given without a value whatever its\nvalue (the convention of HWC's other tag APIs; the SDK sends both fields).\n\nHWC only: OTC documents no tag API for DLI. The answer is 204 with no body. Marked\n`x-idempotent`: clients may retry it like a GET.",
+	idempotent:  true,
+	args: []param{
+		{name: "resource_id", description: "Id of the connection, as returned by CreateEnhancedConnection. The tag pages allow 1 to\n1,000 characters for the id of any resource type.", required: true, schema: &schema{typ: "string"}},
+	},
+	body:         schemaBatchDeleteResourceTagsRequest,
+	bodyRequired: true,
+	call: func(ctx context.Context, c *wrapper.Client, r *request) (any, error) {
+		var body gen.BatchDeleteResourceTagsRequest
+		if err := r.decodeBody(&body); err != nil {
+			return nil, err
+		}
+		return noContent{}, c.BatchDeleteResourceTags(ctx, r.arg(0), body)
+	},
+}
+
+var opCountResourcesByTags = operation{
+	id:           "CountResourcesByTags",
+	method:       "POST",
+	path:         "/v3/{project_id}/{resource_type}/resource-instances/count",
+	summary:      "Count connections by tags",
+	description:  "Counts the project's connections that match a tag filter (HWC dli_02_0398), with the\nfilter of ListResourcesByTags. HWC only: OTC documents no tag API for DLI. It only\nreads, so it is marked `x-idempotent`: clients may retry it like a GET.",
+	idempotent:   true,
+	body:         schemaResourceInstancesFilter,
+	bodyRequired: true,
+	answer:       schemaCountResourcesByTagsResponse,
+	call: func(ctx context.Context, c *wrapper.Client, r *request) (any, error) {
+		var body gen.ResourceInstancesFilter
+		if err := r.decodeBody(&body); err != nil {
+			return nil, err
+		}
+		return c.CountResourcesByTags(ctx, body)
 	},
 }
 
@@ -187,6 +256,26 @@ var opDisassociateQueueFromEnhancedConnection = operation{
 	},
 }
 
+var opListAuthorizationPrivileges = operation{
+	id:          "ListAuthorizationPrivileges",
+	method:      "GET",
+	path:        "/v1.0/{project_id}/authorization/privileges",
+	summary:     "List the privileges granted on an object",
+	description: "The generic DLI privilege query (dli_02_0252 on both clouds), here for\n`object=edsconnections.<connection id>`: one entry per grantee of the object.\n\nOTC documents this operation, but only for Flink jobs (`jobs.flink.<id>`), package groups\n(`groups.<name>`) and packages (`resources.<name>`), not for connections; HWC documents\nthe same. The answer for a connection is not documented by either cloud: Choice: the\nentries carry `object`, `privileges` and the grantee's `project_id` (the field the HWC\nTerraform provider reads from ShowEnhancedConnectionPrivilege), `object_name` is the\nconnection id and `object_type` is `edsconnections`.",
+	idempotent:  true,
+	query: []param{
+		{name: "object", description: "The object, as in RunAuthorizationAction: `edsconnections.<connection id>` for a\nconnection (the pages also list `jobs.flink.<Flink job id>`, `groups.<package group>`\nand `resources.<package>`).", required: true, schema: &schema{typ: "string"}},
+	},
+	answer: schemaListAuthorizationPrivilegesResponse,
+	call: func(ctx context.Context, c *wrapper.Client, r *request) (any, error) {
+		var params gen.ListAuthorizationPrivilegesParams
+		if err := r.decodeQuery(&params); err != nil {
+			return nil, err
+		}
+		return c.ListAuthorizationPrivileges(ctx, &params)
+	},
+}
+
 var opListEnhancedConnections = operation{
 	id:          "ListEnhancedConnections",
 	method:      "GET",
@@ -211,6 +300,73 @@ var opListEnhancedConnections = operation{
 	},
 }
 
+var opListResourcesByTags = operation{
+	id:          "ListResourcesByTags",
+	method:      "POST",
+	path:        "/v3/{project_id}/{resource_type}/resource-instances/filter",
+	summary:     "List connections by tags",
+	description: "Lists the project's connections that match a tag filter (HWC dli_02_0399), one page at a\ntime: with `without_any_tag` those without tags (`tags` is then ignored); else those that\nhave every key of `tags`, each with one of its `values` (an empty list of values matches\nany value); and, with `matches`, those whose name matches. Without a filter every\nconnection is listed. Choice: a `resource_name` match is a case-sensitive substring\nmatch (the page does not say; HWC's other tag APIs call it a fuzzy search), and\n`total_count` counts every match, not only this page.\n\nHWC only: OTC documents no tag API for DLI. It only reads, so it is marked\n`x-idempotent`: clients may retry it like a GET.",
+	idempotent:  true,
+	query: []param{
+		{name: "limit", description: "Connections per page; 1,000 when absent. Choice: at least 1 (the page gives no bounds).", required: false, schema: &schema{typ: "integer", format: "int32", def: "1000", min: 1, max: 2147483647}},
+		{name: "offset", description: "Connections to skip, in creation order; 0 when absent.", required: false, schema: &schema{typ: "integer", format: "int32", def: "0", min: 0, max: 2147483647}},
+	},
+	body:         schemaResourceInstancesFilter,
+	bodyRequired: true,
+	answer:       schemaListResourcesByTagsResponse,
+	call: func(ctx context.Context, c *wrapper.Client, r *request) (any, error) {
+		var params gen.ListResourcesByTagsParams
+		if err := r.decodeQuery(&params); err != nil {
+			return nil, err
+		}
+		var body gen.ResourceInstancesFilter
+		if err := r.decodeBody(&body); err != nil {
+			return nil, err
+		}
+		return c.ListResourcesByTags(ctx, &params, body)
+	},
+}
+
+var opListResourcesTags = operation{
+	id:          "ListResourcesTags",
+	method:      "GET",
+	path:        "/v3/{project_id}/{resource_type}/tags",
+	summary:     "List the tags of the project's connections",
+	description: "Lists every tag key used by the project's connections, each with the values it has\n(HWC dli_02_0513), one page of keys at a time. HWC only: OTC documents no tag API for\nDLI. Choice: keys and values are sorted, and `count` is the number of keys before paging.",
+	idempotent:  true,
+	query: []param{
+		{name: "limit", description: "Keys per page; 1,000 when absent. Choice: at least 1 (the page gives no bounds).", required: false, schema: &schema{typ: "integer", format: "int32", def: "1000", min: 1, max: 2147483647}},
+		{name: "offset", description: "Keys to skip; 0 when absent.", required: false, schema: &schema{typ: "integer", format: "int32", def: "0", min: 0, max: 2147483647}},
+	},
+	answer: schemaListResourcesTagsResponse,
+	call: func(ctx context.Context, c *wrapper.Client, r *request) (any, error) {
+		var params gen.ListResourcesTagsParams
+		if err := r.decodeQuery(&params); err != nil {
+			return nil, err
+		}
+		return c.ListResourcesTags(ctx, &params)
+	},
+}
+
+var opRunAuthorizationAction = operation{
+	id:           "RunAuthorizationAction",
+	method:       "PUT",
+	path:         "/v1.0/{project_id}/authorization",
+	summary:      "Grant, revoke or update a project's access to a connection",
+	description:  "The generic DLI authorization API (HWC dli_02_0318), here to share a connection: with\nobject `edsconnections.<connection id>` and privilege `BIND_QUEUE`, `grant` lets the\nproject `projectId` bind its queues to the connection, `revoke` withdraws that, and\n`update` sets the project's privileges on the object to exactly the list given (an empty\nlist revokes them all). This is what the HWC Terraform provider's connection privilege\nresource sends. The project must be in the same tenant and region. A grant shows in\nShowEnhancedConnectionPrivilege and turns the connection's `isPrivis` false.\n\nOTC does not document this operation (its API reference has only the deprecated\n`PUT /v1.0/{project_id}/user-authorization` for users, and no object of a connection),\nalthough its user guide says BIND_QUEUE on a connection can be granted through the API.\n\nIdempotent: a PUT that sets a state; granting a project twice or revoking a privilege it\ndoes not have leaves the same grants.",
+	idempotent:   true,
+	body:         schemaRunAuthorizationActionRequest,
+	bodyRequired: true,
+	answer:       schemaStatusResponse,
+	call: func(ctx context.Context, c *wrapper.Client, r *request) (any, error) {
+		var body gen.RunAuthorizationActionRequest
+		if err := r.decodeBody(&body); err != nil {
+			return nil, err
+		}
+		return c.RunAuthorizationAction(ctx, body)
+	},
+}
+
 var opShowEnhancedConnection = operation{
 	id:          "ShowEnhancedConnection",
 	method:      "GET",
@@ -232,7 +388,7 @@ var opShowEnhancedConnectionPrivilege = operation{
 	method:      "GET",
 	path:        "/v2.0/{project_id}/datasource/enhanced-connections/{connection_id}/privileges",
 	summary:     "List the projects granted access to a connection",
-	description: "Lists the other projects that may bind their queues to this connection. Granting is done\nwith the generic DLI authorization API (`PUT /v1.0/{project_id}/authorization`, HWC),\nwhich is outside this document.",
+	description: "Lists the other projects that may bind their queues to this connection. Granting is done\nwith the generic DLI authorization API: RunAuthorizationAction\n(`PUT /v1.0/{project_id}/authorization`, HWC).",
 	idempotent:  true,
 	args: []param{
 		{name: "connection_id", description: "Id (a UUID) of the connection, as returned by CreateEnhancedConnection.", required: true, schema: schemaConnectionId},
@@ -240,6 +396,30 @@ var opShowEnhancedConnectionPrivilege = operation{
 	answer: schemaShowEnhancedConnectionPrivilegeResponse,
 	call: func(ctx context.Context, c *wrapper.Client, r *request) (any, error) {
 		return c.ShowEnhancedConnectionPrivilege(ctx, r.arg(0))
+	},
+}
+
+var opShowResourceTags = operation{
+	id:          "ShowResourceTags",
+	method:      "GET",
+	path:        "/v3/{project_id}/{resource_type}/{resource_id}/tags",
+	summary:     "Show the tags of a connection",
+	description: "Lists the tags of one connection (HWC dli_02_0501): those given at create and those\nadded with BatchCreateResourceTags, one page at a time. HWC only: OTC documents no tag\nAPI for DLI.",
+	idempotent:  true,
+	args: []param{
+		{name: "resource_id", description: "Id of the connection, as returned by CreateEnhancedConnection. The tag pages allow 1 to\n1,000 characters for the id of any resource type.", required: true, schema: &schema{typ: "string"}},
+	},
+	query: []param{
+		{name: "limit", description: "Tags per page; 1,000 when absent. Choice: at least 1 (the page gives no bounds).", required: false, schema: &schema{typ: "integer", format: "int32", def: "1000", min: 1, max: 2147483647}},
+		{name: "offset", description: "Tags to skip; 0 when absent.", required: false, schema: &schema{typ: "integer", format: "int32", def: "0", min: 0, max: 2147483647}},
+	},
+	answer: schemaShowResourceTagsResponse,
+	call: func(ctx context.Context, c *wrapper.Client, r *request) (any, error) {
+		var params gen.ShowResourceTagsParams
+		if err := r.decodeQuery(&params); err != nil {
+			return nil, err
+		}
+		return c.ShowResourceTags(ctx, r.arg(0), &params)
 	},
 }
 
@@ -265,6 +445,28 @@ var opUpdateEnhancedConnection = operation{
 	},
 }
 
+// schemaAuthorizationAction is components/schemas/AuthorizationAction.
+var schemaAuthorizationAction = &schema{typ: "string", description: "`grant` adds the privileges, `revoke` withdraws them, `update` sets them to exactly the\nlist given; only a caller who may both grant and revoke may update.", enum: []string{"grant", "revoke", "update"}}
+
+// schemaAuthorizationPrivilege is components/schemas/AuthorizationPrivilege.
+var schemaAuthorizationPrivilege = &schema{typ: "object", description: "The privileges of one grantee on the object.", props: []prop{
+	{name: "object", required: false, schema: &schema{typ: "string", description: "The object, as in RunAuthorizationAction."}},
+	{name: "is_admin", required: false, schema: &schema{typ: "boolean", description: "Whether the grantee is an administrator of the object."}},
+	{name: "user_name", required: false, schema: &schema{typ: "string", description: "The user holding the privileges, for grants to users."}},
+	{name: "project_id", required: false, schema: &schema{typ: "string", description: "The project holding the privileges, for grants to projects. Choice: not in the\npages nor the SDK for this answer; named as the HWC Terraform provider reads the\ngrantee of ShowEnhancedConnectionPrivilege."}},
+	{name: "privileges", required: false, schema: &schema{typ: "array", description: "The privileges held, such as `BIND_QUEUE`.", items: &schema{typ: "string"}}},
+}}
+
+// schemaBatchCreateResourceTagsRequest is components/schemas/BatchCreateResourceTagsRequest.
+var schemaBatchCreateResourceTagsRequest = &schema{typ: "object", description: "Tags to add to a connection.", props: []prop{
+	{name: "tags", required: true, schema: &schema{typ: "array", description: "1 to 20 tags, keys unique. Choice: at least one (the page requires the list but\ngives no minimum).", minItems: 1, items: schemaTag}},
+}}
+
+// schemaBatchDeleteResourceTagsRequest is components/schemas/BatchDeleteResourceTagsRequest.
+var schemaBatchDeleteResourceTagsRequest = &schema{typ: "object", description: "Tags to remove from a connection.", props: []prop{
+	{name: "tags", required: true, schema: &schema{typ: "array", description: "1 to 20 tags. The list must not be missing (dli_02_0397); Choice: nor empty.", minItems: 1, items: schemaDeleteTag}},
+}}
+
 // schemaConnectionId is components/schemas/ConnectionId.
 var schemaConnectionId = &schema{typ: "string", description: "Id of a connection, a UUID."}
 
@@ -276,6 +478,12 @@ var schemaConnectionStatus = &schema{typ: "string", description: "State of a con
 
 // schemaConnectionStatusFilter is components/schemas/ConnectionStatusFilter.
 var schemaConnectionStatusFilter = &schema{typ: "string", description: "A state to list connections by: `ACTIVE` or `DELETED`, compared case-insensitively by the\nservice (OTC list page, which writes \"Active\"). A pattern rather than an enum, so that\nevery casing validates in every tool; the canonical values are the upper-case ones of\nConnectionStatus."}
+
+// schemaCountResourcesByTagsResponse is components/schemas/CountResourcesByTagsResponse.
+var schemaCountResourcesByTagsResponse = &schema{typ: "object", description: "How many connections match.", props: []prop{
+	{name: "total_count", required: false, schema: &schema{typ: "integer", format: "int32", description: "Number of connections that match.", min: -2147483648, max: 2147483647}},
+	{name: "resources", required: false, schema: &schema{typ: "array", description: "Listed by the vendor SDK for this answer too; Choice: optional, and the fake DLI\ndoes not send it.", items: schemaResourceInstance}},
+}}
 
 // schemaCreateEnhancedConnectionRequest is components/schemas/CreateEnhancedConnectionRequest.
 var schemaCreateEnhancedConnectionRequest = &schema{typ: "object", description: "A new enhanced connection.", props: []prop{
@@ -300,6 +508,12 @@ var schemaCreateEnhancedConnectionResponse = &schema{typ: "object", props: []pro
 var schemaCreateRouteRequest = &schema{typ: "object", description: "A new route of a connection.", props: []prop{
 	{name: "name", required: true, schema: schemaRouteName},
 	{name: "cidr", required: true, schema: &schema{typ: "string", description: "Destination network: an IPv4 network such as `192.168.2.0/24`, or an IPv6 network such\nas `2407:c080:802:be7::/64` when the connection has IPv6 enabled. Avoid 100.125.x.x and\n100.64.x.x. Choice: the prefix length is optional, because the reference example sends\n`127.0.0.0`; IPv6 is checked loosely (hex groups and colons)."}},
+}}
+
+// schemaDeleteTag is components/schemas/DeleteTag.
+var schemaDeleteTag = &schema{typ: "object", description: "A tag to remove. The key must not be empty; its characters are not checked (dli_02_0397).", props: []prop{
+	{name: "key", required: true, schema: &schema{typ: "string", description: "Tag key."}},
+	{name: "value", required: false, schema: &schema{typ: "string", description: "Tag value; when given, the tag is removed only if it has this value."}},
 }}
 
 // schemaEnhancedConnection is components/schemas/EnhancedConnection.
@@ -327,12 +541,40 @@ var schemaHost = &schema{typ: "object", description: "A host name mapping that t
 // schemaIPv4Address is components/schemas/IPv4Address.
 var schemaIPv4Address = &schema{typ: "string", format: "ipv4", description: "A dotted-quad IPv4 address. The pattern repeats `format` for tools that ignore formats."}
 
+// schemaListAuthorizationPrivilegesResponse is components/schemas/ListAuthorizationPrivilegesResponse.
+var schemaListAuthorizationPrivilegesResponse = &schema{typ: "object", props: []prop{
+	{name: "is_success", required: false, schema: &schema{typ: "boolean", description: "Whether the request succeeded."}},
+	{name: "message", required: false, schema: &schema{typ: "string", description: "A message from the system; may be empty on success."}},
+	{name: "object_name", required: false, schema: &schema{typ: "string", description: "Name of the object, such as the connection id."}},
+	{name: "object_type", required: false, schema: &schema{typ: "string", description: "Type of the object. The page lists database, table, column, queue,\ndatasourceauth, resource, group, elasticresourcepool and variable, and its own\nexample answers `flink`; Choice: any string, and `edsconnections` for a\nconnection."}},
+	{name: "count", required: false, schema: &schema{typ: "integer", format: "int32", description: "Number of entries in `privileges`.", min: -2147483648, max: 2147483647}},
+	{name: "privileges", required: false, schema: &schema{typ: "array", description: "One entry per grantee.", items: schemaAuthorizationPrivilege}},
+}}
+
 // schemaListEnhancedConnectionsResponse is components/schemas/ListEnhancedConnectionsResponse.
 var schemaListEnhancedConnectionsResponse = &schema{typ: "object", props: []prop{
 	{name: "is_success", required: false, schema: &schema{typ: "boolean", description: "Whether the request succeeded."}},
 	{name: "message", required: false, schema: &schema{typ: "string", description: "A message from the system; may be empty on success."}},
 	{name: "count", required: false, schema: &schema{typ: "integer", format: "int32", description: "Number of connections in this answer.", min: -2147483648, max: 2147483647}},
 	{name: "connections", required: false, schema: &schema{typ: "array", description: "The connections of this page.", items: schemaEnhancedConnection}},
+}}
+
+// schemaListResourcesByTagsResponse is components/schemas/ListResourcesByTagsResponse.
+var schemaListResourcesByTagsResponse = &schema{typ: "object", description: "A page of the connections that match.", props: []prop{
+	{name: "total_count", required: false, schema: &schema{typ: "integer", format: "int32", description: "Number of connections that match, on every page.", min: -2147483648, max: 2147483647}},
+	{name: "resources", required: false, schema: &schema{typ: "array", description: "The connections of this page.", items: schemaResourceInstance}},
+}}
+
+// schemaListResourcesTagsResponse is components/schemas/ListResourcesTagsResponse.
+var schemaListResourcesTagsResponse = &schema{typ: "object", description: "The tag keys of the project's connections, with their values.", props: []prop{
+	{name: "tags", required: false, schema: &schema{typ: "array", description: "The keys of this page.", items: schemaTagWithValues}},
+	{name: "count", required: false, schema: &schema{typ: "integer", format: "int64", description: "Number of keys, before paging.", min: -9223372036854775808, max: 9223372036854775807}},
+}}
+
+// schemaObjectPrivileges is components/schemas/ObjectPrivileges.
+var schemaObjectPrivileges = &schema{typ: "object", description: "Privileges on one object, to grant, revoke or set.", props: []prop{
+	{name: "object", required: true, schema: &schema{typ: "string", description: "The object: `edsconnections.<connection id>` for a connection. The API also takes\ndatabases, tables, columns, queues, Flink jobs and packages (see the HWC page)."}},
+	{name: "privileges", required: true, schema: &schema{typ: "array", description: "The privileges; `BIND_QUEUE` is the one privilege of a connection. With action\n`update`, an empty list revokes every privilege of the grantee on the object.", items: &schema{typ: "string"}}},
 }}
 
 // schemaPeerConnection is components/schemas/PeerConnection.
@@ -361,6 +603,21 @@ var schemaQueueBindingRequest = &schema{typ: "object", description: "Queues or e
 	{name: "elastic_resource_pools", required: false, schema: &schema{typ: "array", description: "Elastic resource pool names (HWC; removed from the OTC pages in 2023-11).", items: &schema{typ: "string"}}},
 }}
 
+// schemaResourceInstance is components/schemas/ResourceInstance.
+var schemaResourceInstance = &schema{typ: "object", description: "A connection as the tag API lists it. Choice: `resource_id` is required (a listed\nconnection without its id cannot be addressed); the SDK types `tags` as any value,\nhere it is the list of tags the connection has.", props: []prop{
+	{name: "resource_id", required: true, schema: &schema{typ: "string", description: "Id of the connection."}},
+	{name: "resource_name", required: false, schema: &schema{typ: "string", description: "Name of the connection."}},
+	{name: "resource_detail", required: false, schema: &schema{typ: "object", description: "Details of the resource. The SDK types it as an object and no page describes it;\nthe fake DLI does not send it."}},
+	{name: "tags", required: false, schema: &schema{typ: "array", description: "The tags of the connection.", items: schemaTag}},
+}}
+
+// schemaResourceInstancesFilter is components/schemas/ResourceInstancesFilter.
+var schemaResourceInstancesFilter = &schema{typ: "object", description: "Which connections to list or count; every condition given must hold.", props: []prop{
+	{name: "without_any_tag", required: false, schema: &schema{typ: "boolean", description: "Only connections without tags; `tags` is then ignored.", def: "false"}},
+	{name: "tags", required: false, schema: &schema{typ: "array", description: "Up to 20 keys, each once, with their values: a connection must have every key, with\none of its values. Absent: any tags.", items: schemaTagWithValues}},
+	{name: "matches", required: false, schema: &schema{typ: "array", description: "Conditions on other fields, each key once.", items: schemaTagMatch}},
+}}
+
 // schemaRoute is components/schemas/Route.
 var schemaRoute = &schema{typ: "object", description: "A route of a connection. Undocumented in the connection answers; the HWC Terraform\nprovider reads it.", props: []prop{
 	{name: "name", required: false, schema: &schema{typ: "string"}},
@@ -370,6 +627,14 @@ var schemaRoute = &schema{typ: "object", description: "A route of a connection. 
 
 // schemaRouteName is components/schemas/RouteName.
 var schemaRouteName = &schema{typ: "string", description: "Name of a route: letters, digits, `_` and `-`, 1 to 64 characters, unique within the\nconnection. HWC and the SDK say \"1 to 64 characters\", OTC \"up to 64\" since 2026-03 (1 to\n64 before); Choice: at least one. The character set is from the user guide."}
+
+// schemaRunAuthorizationActionRequest is components/schemas/RunAuthorizationActionRequest.
+var schemaRunAuthorizationActionRequest = &schema{typ: "object", description: "Who gets which privileges on which objects. A connection is shared with a project\n(`projectId`); `user_name` grants to a user of this project, which the pages document\nfor databases and tables.", props: []prop{
+	{name: "user_name", required: false, schema: &schema{typ: "string", description: "The user granted, revoked or updated privileges; up to 256 characters."}},
+	{name: "projectId", required: false, schema: &schema{typ: "string", description: "The project granted, revoked or updated privileges; it must be in the same tenant\nand region. The vendor SDK, the HWC Terraform provider and the 2025 HWC page name it\n`projectId`; the 2024 HWC pages `grant_project_id`. Choice: `projectId`, with the\nletters-and-digits rule of project ids (the page states none for this field)."}},
+	{name: "action", required: true, schema: schemaAuthorizationAction},
+	{name: "privileges", required: true, schema: &schema{typ: "array", description: "The objects and their privileges.", items: schemaObjectPrivileges}},
+}}
 
 // schemaShowEnhancedConnectionPrivilegeResponse is components/schemas/ShowEnhancedConnectionPrivilegeResponse.
 var schemaShowEnhancedConnectionPrivilegeResponse = &schema{typ: "object", props: []prop{
@@ -397,6 +662,12 @@ var schemaShowEnhancedConnectionResponse = &schema{typ: "object", props: []prop{
 	{name: "routes", required: false, schema: &schema{typ: "array", description: "Custom routes (undocumented; see Route).", items: schemaRoute}},
 }}
 
+// schemaShowResourceTagsResponse is components/schemas/ShowResourceTagsResponse.
+var schemaShowResourceTagsResponse = &schema{typ: "object", description: "The tags of one connection.", props: []prop{
+	{name: "tags", required: false, schema: &schema{typ: "array", description: "The tags of this page.", items: schemaTag}},
+	{name: "count", required: false, schema: &schema{typ: "integer", format: "int64", description: "Number of tags of the connection, before paging.", min: -9223372036854775808, max: 9223372036854775807}},
+}}
+
 // schemaStatusResponse is components/schemas/StatusResponse.
 var schemaStatusResponse = &schema{typ: "object", description: "The envelope of every successful answer. Choice: `is_success: false` with a 2xx status is\nnot documented, but clients treat it as a failure, as the HWC Terraform provider does.", props: []prop{
 	{name: "is_success", required: false, schema: &schema{typ: "boolean", description: "Whether the request succeeded."}},
@@ -407,6 +678,24 @@ var schemaStatusResponse = &schema{typ: "object", description: "The envelope of 
 var schemaTag = &schema{typ: "object", description: "A tag of the connection. At most 20 tags per connection, keys unique (user guide).\nCharacter sets differ: OTC allows letters, digits, spaces and `_ . : + - @`; HWC also\nallows `=` and letters of any language. The patterns accept what either cloud allows;\n\"letters of any language\" is written as the literal range U+00C0 to U+FFFC (no Unicode\nproperty escape, which ECMA-262 tools without the Unicode flag misread), so it is a little\nwider than letters. Choice: `value` is required, as both clouds' tables and the SDK model\nsay, although the Terraform providers' tag type omits an empty value.", props: []prop{
 	{name: "key", required: true, schema: &schema{typ: "string", description: "Tag key, 1 to 128 characters, no leading or trailing space, not starting with `_sys_`.\nChoice: at least one character, as the SDK says (OTC: \"up to 128\")."}},
 	{name: "value", required: true, schema: &schema{typ: "string", description: "Tag value, up to 255 characters. Spaces are allowed anywhere: the current OTC table\nforbids spaces at the ends of a key only (it dropped that rule for values in 2025-04),\nwhile older HWC and OTC pages forbade them in values too. Choice: the vendor SDK says\n1 to 255, the reference pages only \"at most 255\"; an empty value is accepted."}},
+}}
+
+// schemaTagKey is components/schemas/TagKey.
+var schemaTagKey = &schema{typ: "string", description: "A tag key in a filter or a listing: the rules of `Tag.key` (1 to 128 characters, no\nleading or trailing space, not starting with `_sys_`). The filter pages leave `=` out\nof the character set; Choice: it is accepted, so that every tag a create accepts can be\nfiltered by."}
+
+// schemaTagMatch is components/schemas/TagMatch.
+var schemaTagMatch = &schema{typ: "object", description: "A condition on a field of the connection other than its tags.", props: []prop{
+	{name: "key", required: true, schema: &schema{typ: "string", description: "The field; `resource_name`, the connection's name, is the only one the pages list.", enum: []string{"resource_name"}}},
+	{name: "value", required: true, schema: &schema{typ: "string", description: "The text to look for."}},
+}}
+
+// schemaTagValue is components/schemas/TagValue.
+var schemaTagValue = &schema{typ: "string", description: "A tag value in a filter or a listing, with the rules of `Tag.value` (up to 255 characters)."}
+
+// schemaTagWithValues is components/schemas/TagWithValues.
+var schemaTagWithValues = &schema{typ: "object", description: "A tag key with a list of values.", props: []prop{
+	{name: "key", required: true, schema: schemaTagKey},
+	{name: "values", required: true, schema: &schema{typ: "array", description: "Values of the key, each once. In a filter the values are alternatives, and an empty\nlist matches any value; the list may be empty but not absent.", items: schemaTagValue}},
 }}
 
 // schemaUpdateEnhancedConnectionRequest is components/schemas/UpdateEnhancedConnectionRequest.

@@ -6,6 +6,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/dli-openapi/enhanced-connections/gen"
 )
 
 // command is one command of the CLI: an operation of the spec (opCommand), or one written by
@@ -35,6 +37,10 @@ var builtins []builtin
 func init() {
 	builtins = []builtin{
 		{name: "wait", summary: "Wait until a connection and the peering of every queue and pool are ACTIVE", runFn: runWait, flags: waitFlags},
+		{name: "grant", summary: "Share a connection with another project (BIND_QUEUE, through RunAuthorizationAction)",
+			runFn: shareCommand("grant", gen.AuthorizationGrant), flags: shareFlags("grant", gen.AuthorizationGrant)},
+		{name: "revoke", summary: "Withdraw a project's access to a connection (through RunAuthorizationAction)",
+			runFn: shareCommand("revoke", gen.AuthorizationRevoke), flags: shareFlags("revoke", gen.AuthorizationRevoke)},
 		{name: "demo", summary: "The documented procedure: create, wait until ACTIVE, show, list, delete", runFn: runDemo, flags: demoFlags},
 		{name: "fake-server", summary: "Serve the fake DLI for other tools (default 127.0.0.1:8080)", runFn: runFakeServer,
 			helpFn: func(w io.Writer) { runFakeServer(context.Background(), &env{stdout: w, stderr: w}, []string{"-h"}) }},

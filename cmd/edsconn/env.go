@@ -204,6 +204,10 @@ func (e *env) usageFail(name, usageLine string, err error) int {
 // print writes an answer as indented JSON (the default, for scripts) or as a table laid out by
 // the answer's schema.
 func (e *env) print(v any, answer *schema) error {
+	if _, ok := v.(noContent); ok && e.output == "table" {
+		_, err := fmt.Fprintln(e.stdout, "ok")
+		return err
+	}
 	if e.output == "table" {
 		g, err := toGeneric(v)
 		if err != nil {

@@ -110,14 +110,22 @@ func TestGoldenTables(t *testing.T) {
 	for _, op := range specOperations {
 		spec := doc.Paths.Value(op.path).GetOperation(op.method)
 		var examples map[string]any
+		noContent := false
 		for code, resp := range spec.Responses.Map() {
 			if code[0] != '2' {
+				continue
+			}
+			if resp.Value.Content.Get("application/json") == nil {
+				noContent = true // a 204: the command prints "ok", no table
 				continue
 			}
 			examples = map[string]any{}
 			for name, ex := range resp.Value.Content.Get("application/json").Examples {
 				examples[name] = ex.Value.Value
 			}
+		}
+		if noContent {
+			continue
 		}
 		require.NotEmpty(t, examples, "%s: the spec has no example of its answer", op.id)
 		var b strings.Builder

@@ -134,3 +134,7 @@ func kebab(name string) string {
 func metavar(name string) string {
 	return strings.ToUpper(strings.ReplaceAll(kebab(name), "-", "_"))
 }
+
+// noContent is the answer of an operation whose success has no body (a 204): it prints as {}
+// in JSON and as "ok" in a table.
+type noContent struct{}

@@ -8,6 +8,14 @@ import (
 	"github.com/dli-openapi/enhanced-connections/internal/jsondec"
 )
 
+// DecodeCountResourcesByTagsResponse decodes a success answer, which must be a JSON object, into v.
+func DecodeCountResourcesByTagsResponse(data []byte, v *gen.CountResourcesByTagsResponse) error {
+	if err := WantObject(data); err != nil {
+		return err
+	}
+	return jsondec.Unmarshal(data, v, decodeJSONCountResourcesByTagsResponse)
+}
+
 // DecodeCreateEnhancedConnectionResponse decodes a success answer, which must be a JSON object, into v.
 func DecodeCreateEnhancedConnectionResponse(data []byte, v *gen.CreateEnhancedConnectionResponse) error {
 	if err := WantObject(data); err != nil {
@@ -16,12 +24,36 @@ func DecodeCreateEnhancedConnectionResponse(data []byte, v *gen.CreateEnhancedCo
 	return jsondec.Unmarshal(data, v, decodeJSONCreateEnhancedConnectionResponse)
 }
 
+// DecodeListAuthorizationPrivilegesResponse decodes a success answer, which must be a JSON object, into v.
+func DecodeListAuthorizationPrivilegesResponse(data []byte, v *gen.ListAuthorizationPrivilegesResponse) error {
+	if err := WantObject(data); err != nil {
+		return err
+	}
+	return jsondec.Unmarshal(data, v, decodeJSONListAuthorizationPrivilegesResponse)
+}
+
 // DecodeListEnhancedConnectionsResponse decodes a success answer, which must be a JSON object, into v.
 func DecodeListEnhancedConnectionsResponse(data []byte, v *gen.ListEnhancedConnectionsResponse) error {
 	if err := WantObject(data); err != nil {
 		return err
 	}
 	return jsondec.Unmarshal(data, v, decodeJSONListEnhancedConnectionsResponse)
+}
+
+// DecodeListResourcesByTagsResponse decodes a success answer, which must be a JSON object, into v.
+func DecodeListResourcesByTagsResponse(data []byte, v *gen.ListResourcesByTagsResponse) error {
+	if err := WantObject(data); err != nil {
+		return err
+	}
+	return jsondec.Unmarshal(data, v, decodeJSONListResourcesByTagsResponse)
+}
+
+// DecodeListResourcesTagsResponse decodes a success answer, which must be a JSON object, into v.
+func DecodeListResourcesTagsResponse(data []byte, v *gen.ListResourcesTagsResponse) error {
+	if err := WantObject(data); err != nil {
+		return err
+	}
+	return jsondec.Unmarshal(data, v, decodeJSONListResourcesTagsResponse)
 }
 
 // DecodeShowEnhancedConnectionPrivilegeResponse decodes a success answer, which must be a JSON object, into v.
@@ -40,12 +72,142 @@ func DecodeShowEnhancedConnectionResponse(data []byte, v *gen.ShowEnhancedConnec
 	return jsondec.Unmarshal(data, v, decodeJSONShowEnhancedConnectionResponse)
 }
 
+// DecodeShowResourceTagsResponse decodes a success answer, which must be a JSON object, into v.
+func DecodeShowResourceTagsResponse(data []byte, v *gen.ShowResourceTagsResponse) error {
+	if err := WantObject(data); err != nil {
+		return err
+	}
+	return jsondec.Unmarshal(data, v, decodeJSONShowResourceTagsResponse)
+}
+
 // DecodeStatusResponse decodes a success answer, which must be a JSON object, into v.
 func DecodeStatusResponse(data []byte, v *gen.StatusResponse) error {
 	if err := WantObject(data); err != nil {
 		return err
 	}
 	return jsondec.Unmarshal(data, v, decodeJSONStatusResponse)
+}
+
+// fieldAuthorizationPrivilege maps a key to a field of gen.AuthorizationPrivilege as encoding/json does: the exact name, else the
+// folded name (the first field wins when two fold equal); -1 for an unknown key.
+func fieldAuthorizationPrivilege(key []byte) int {
+	switch string(key) {
+	case "is_admin":
+		return 0
+	case "object":
+		return 1
+	case "privileges":
+		return 2
+	case "project_id":
+		return 3
+	case "user_name":
+		return 4
+	}
+	var buf [64]byte
+	switch string(jsondec.AppendFold(buf[:0], key)) {
+	case "IS_ADMIN":
+		return 0
+	case "OBJECT":
+		return 1
+	case "PRIVILEGES":
+		return 2
+	case "PROJECT_ID":
+		return 3
+	case "USER_NAME":
+		return 4
+	}
+	return -1
+}
+
+// decodeJSONAuthorizationPrivilege decodes an object into v; null leaves v as it is.
+func decodeJSONAuthorizationPrivilege(d *jsondec.Decoder, v *gen.AuthorizationPrivilege) error {
+	if ok, err := d.BeginObject(); !ok {
+		return err
+	}
+	for first := true; ; first = false {
+		key, more, err := d.NextKey(first)
+		if err != nil {
+			return err
+		}
+		if !more {
+			return nil
+		}
+		switch fieldAuthorizationPrivilege(key) {
+		case 0:
+			if err := d.Bool(&v.IsAdmin); err != nil {
+				return jsondec.InField(err, "is_admin")
+			}
+		case 1:
+			if err := d.String(&v.Object); err != nil {
+				return jsondec.InField(err, "object")
+			}
+		case 2:
+			if err := decodeJSONStrings(d, &v.Privileges); err != nil {
+				return jsondec.InField(err, "privileges")
+			}
+		case 3:
+			if err := d.String(&v.ProjectID); err != nil {
+				return jsondec.InField(err, "project_id")
+			}
+		case 4:
+			if err := d.String(&v.UserName); err != nil {
+				return jsondec.InField(err, "user_name")
+			}
+		default:
+			if err := d.Skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// fieldCountResourcesByTagsResponse maps a key to a field of gen.CountResourcesByTagsResponse as encoding/json does: the exact name, else the
+// folded name (the first field wins when two fold equal); -1 for an unknown key.
+func fieldCountResourcesByTagsResponse(key []byte) int {
+	switch string(key) {
+	case "resources":
+		return 0
+	case "total_count":
+		return 1
+	}
+	var buf [64]byte
+	switch string(jsondec.AppendFold(buf[:0], key)) {
+	case "RESOURCES":
+		return 0
+	case "TOTAL_COUNT":
+		return 1
+	}
+	return -1
+}
+
+// decodeJSONCountResourcesByTagsResponse decodes an object into v; null leaves v as it is.
+func decodeJSONCountResourcesByTagsResponse(d *jsondec.Decoder, v *gen.CountResourcesByTagsResponse) error {
+	if ok, err := d.BeginObject(); !ok {
+		return err
+	}
+	for first := true; ; first = false {
+		key, more, err := d.NextKey(first)
+		if err != nil {
+			return err
+		}
+		if !more {
+			return nil
+		}
+		switch fieldCountResourcesByTagsResponse(key) {
+		case 0:
+			if err := decodeJSONResourceInstanceSlice(d, &v.Resources); err != nil {
+				return jsondec.InField(err, "resources")
+			}
+		case 1:
+			if err := d.Int32(&v.TotalCount); err != nil {
+				return jsondec.InField(err, "total_count")
+			}
+		default:
+			if err := d.Skip(); err != nil {
+				return err
+			}
+		}
+	}
 }
 
 // fieldCreateEnhancedConnectionResponse maps a key to a field of gen.CreateEnhancedConnectionResponse as encoding/json does: the exact name, else the
@@ -283,6 +445,87 @@ func decodeJSONHost(d *jsondec.Decoder, v *gen.Host) error {
 	}
 }
 
+// fieldListAuthorizationPrivilegesResponse maps a key to a field of gen.ListAuthorizationPrivilegesResponse as encoding/json does: the exact name, else the
+// folded name (the first field wins when two fold equal); -1 for an unknown key.
+func fieldListAuthorizationPrivilegesResponse(key []byte) int {
+	switch string(key) {
+	case "count":
+		return 0
+	case "is_success":
+		return 1
+	case "message":
+		return 2
+	case "object_name":
+		return 3
+	case "object_type":
+		return 4
+	case "privileges":
+		return 5
+	}
+	var buf [64]byte
+	switch string(jsondec.AppendFold(buf[:0], key)) {
+	case "COUNT":
+		return 0
+	case "IS_SUCCESS":
+		return 1
+	case "MESSAGE":
+		return 2
+	case "OBJECT_NAME":
+		return 3
+	case "OBJECT_TYPE":
+		return 4
+	case "PRIVILEGES":
+		return 5
+	}
+	return -1
+}
+
+// decodeJSONListAuthorizationPrivilegesResponse decodes an object into v; null leaves v as it is.
+func decodeJSONListAuthorizationPrivilegesResponse(d *jsondec.Decoder, v *gen.ListAuthorizationPrivilegesResponse) error {
+	if ok, err := d.BeginObject(); !ok {
+		return err
+	}
+	for first := true; ; first = false {
+		key, more, err := d.NextKey(first)
+		if err != nil {
+			return err
+		}
+		if !more {
+			return nil
+		}
+		switch fieldListAuthorizationPrivilegesResponse(key) {
+		case 0:
+			if err := d.Int32(&v.Count); err != nil {
+				return jsondec.InField(err, "count")
+			}
+		case 1:
+			if err := d.BoolPtr(&v.IsSuccess); err != nil {
+				return jsondec.InField(err, "is_success")
+			}
+		case 2:
+			if err := d.String(&v.Message); err != nil {
+				return jsondec.InField(err, "message")
+			}
+		case 3:
+			if err := d.String(&v.ObjectName); err != nil {
+				return jsondec.InField(err, "object_name")
+			}
+		case 4:
+			if err := d.String(&v.ObjectType); err != nil {
+				return jsondec.InField(err, "object_type")
+			}
+		case 5:
+			if err := decodeJSONAuthorizationPrivilegeSlice(d, &v.Privileges); err != nil {
+				return jsondec.InField(err, "privileges")
+			}
+		default:
+			if err := d.Skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
 // fieldListEnhancedConnectionsResponse maps a key to a field of gen.ListEnhancedConnectionsResponse as encoding/json does: the exact name, else the
 // folded name (the first field wins when two fold equal); -1 for an unknown key.
 func fieldListEnhancedConnectionsResponse(key []byte) int {
@@ -339,6 +582,104 @@ func decodeJSONListEnhancedConnectionsResponse(d *jsondec.Decoder, v *gen.ListEn
 		case 3:
 			if err := d.String(&v.Message); err != nil {
 				return jsondec.InField(err, "message")
+			}
+		default:
+			if err := d.Skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// fieldListResourcesByTagsResponse maps a key to a field of gen.ListResourcesByTagsResponse as encoding/json does: the exact name, else the
+// folded name (the first field wins when two fold equal); -1 for an unknown key.
+func fieldListResourcesByTagsResponse(key []byte) int {
+	switch string(key) {
+	case "resources":
+		return 0
+	case "total_count":
+		return 1
+	}
+	var buf [64]byte
+	switch string(jsondec.AppendFold(buf[:0], key)) {
+	case "RESOURCES":
+		return 0
+	case "TOTAL_COUNT":
+		return 1
+	}
+	return -1
+}
+
+// decodeJSONListResourcesByTagsResponse decodes an object into v; null leaves v as it is.
+func decodeJSONListResourcesByTagsResponse(d *jsondec.Decoder, v *gen.ListResourcesByTagsResponse) error {
+	if ok, err := d.BeginObject(); !ok {
+		return err
+	}
+	for first := true; ; first = false {
+		key, more, err := d.NextKey(first)
+		if err != nil {
+			return err
+		}
+		if !more {
+			return nil
+		}
+		switch fieldListResourcesByTagsResponse(key) {
+		case 0:
+			if err := decodeJSONResourceInstanceSlice(d, &v.Resources); err != nil {
+				return jsondec.InField(err, "resources")
+			}
+		case 1:
+			if err := d.Int32(&v.TotalCount); err != nil {
+				return jsondec.InField(err, "total_count")
+			}
+		default:
+			if err := d.Skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// fieldListResourcesTagsResponse maps a key to a field of gen.ListResourcesTagsResponse as encoding/json does: the exact name, else the
+// folded name (the first field wins when two fold equal); -1 for an unknown key.
+func fieldListResourcesTagsResponse(key []byte) int {
+	switch string(key) {
+	case "count":
+		return 0
+	case "tags":
+		return 1
+	}
+	var buf [64]byte
+	switch string(jsondec.AppendFold(buf[:0], key)) {
+	case "COUNT":
+		return 0
+	case "TAGS":
+		return 1
+	}
+	return -1
+}
+
+// decodeJSONListResourcesTagsResponse decodes an object into v; null leaves v as it is.
+func decodeJSONListResourcesTagsResponse(d *jsondec.Decoder, v *gen.ListResourcesTagsResponse) error {
+	if ok, err := d.BeginObject(); !ok {
+		return err
+	}
+	for first := true; ; first = false {
+		key, more, err := d.NextKey(first)
+		if err != nil {
+			return err
+		}
+		if !more {
+			return nil
+		}
+		switch fieldListResourcesTagsResponse(key) {
+		case 0:
+			if err := d.Int64(&v.Count); err != nil {
+				return jsondec.InField(err, "count")
+			}
+		case 1:
+			if err := decodeJSONTagWithValuesSlice(d, &v.Tags); err != nil {
+				return jsondec.InField(err, "tags")
 			}
 		default:
 			if err := d.Skip(); err != nil {
@@ -477,6 +818,71 @@ func decodeJSONProjectPrivilege(d *jsondec.Decoder, v *gen.ProjectPrivilege) err
 		case 3:
 			if err := d.String(&v.ProjectID); err != nil {
 				return jsondec.InField(err, "project_id")
+			}
+		default:
+			if err := d.Skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// fieldResourceInstance maps a key to a field of gen.ResourceInstance as encoding/json does: the exact name, else the
+// folded name (the first field wins when two fold equal); -1 for an unknown key.
+func fieldResourceInstance(key []byte) int {
+	switch string(key) {
+	case "resource_detail":
+		return 0
+	case "resource_id":
+		return 1
+	case "resource_name":
+		return 2
+	case "tags":
+		return 3
+	}
+	var buf [64]byte
+	switch string(jsondec.AppendFold(buf[:0], key)) {
+	case "RESOURCE_DETAIL":
+		return 0
+	case "RESOURCE_ID":
+		return 1
+	case "RESOURCE_NAME":
+		return 2
+	case "TAGS":
+		return 3
+	}
+	return -1
+}
+
+// decodeJSONResourceInstance decodes an object into v; null leaves v as it is.
+func decodeJSONResourceInstance(d *jsondec.Decoder, v *gen.ResourceInstance) error {
+	if ok, err := d.BeginObject(); !ok {
+		return err
+	}
+	for first := true; ; first = false {
+		key, more, err := d.NextKey(first)
+		if err != nil {
+			return err
+		}
+		if !more {
+			return nil
+		}
+		switch fieldResourceInstance(key) {
+		case 0:
+			if err := d.Fallback(&v.ResourceDetail); err != nil {
+				return jsondec.InField(err, "resource_detail")
+			}
+		case 1:
+			if err := d.String(&v.ResourceID); err != nil {
+				return jsondec.InField(err, "resource_id")
+			}
+		case 2:
+			if err := d.String(&v.ResourceName); err != nil {
+				return jsondec.InField(err, "resource_name")
+			}
+		case 3:
+			if err := decodeJSONTagSlice(d, &v.Tags); err != nil {
+				return jsondec.InField(err, "tags")
 			}
 		default:
 			if err := d.Skip(); err != nil {
@@ -753,6 +1159,55 @@ func decodeJSONShowEnhancedConnectionResponse(d *jsondec.Decoder, v *gen.ShowEnh
 	}
 }
 
+// fieldShowResourceTagsResponse maps a key to a field of gen.ShowResourceTagsResponse as encoding/json does: the exact name, else the
+// folded name (the first field wins when two fold equal); -1 for an unknown key.
+func fieldShowResourceTagsResponse(key []byte) int {
+	switch string(key) {
+	case "count":
+		return 0
+	case "tags":
+		return 1
+	}
+	var buf [64]byte
+	switch string(jsondec.AppendFold(buf[:0], key)) {
+	case "COUNT":
+		return 0
+	case "TAGS":
+		return 1
+	}
+	return -1
+}
+
+// decodeJSONShowResourceTagsResponse decodes an object into v; null leaves v as it is.
+func decodeJSONShowResourceTagsResponse(d *jsondec.Decoder, v *gen.ShowResourceTagsResponse) error {
+	if ok, err := d.BeginObject(); !ok {
+		return err
+	}
+	for first := true; ; first = false {
+		key, more, err := d.NextKey(first)
+		if err != nil {
+			return err
+		}
+		if !more {
+			return nil
+		}
+		switch fieldShowResourceTagsResponse(key) {
+		case 0:
+			if err := d.Int64(&v.Count); err != nil {
+				return jsondec.InField(err, "count")
+			}
+		case 1:
+			if err := decodeJSONTagSlice(d, &v.Tags); err != nil {
+				return jsondec.InField(err, "tags")
+			}
+		default:
+			if err := d.Skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
 // fieldStatusResponse maps a key to a field of gen.StatusResponse as encoding/json does: the exact name, else the
 // folded name (the first field wins when two fold equal); -1 for an unknown key.
 func fieldStatusResponse(key []byte) int {
@@ -800,6 +1255,126 @@ func decodeJSONStatusResponse(d *jsondec.Decoder, v *gen.StatusResponse) error {
 			}
 		}
 	}
+}
+
+// fieldTag maps a key to a field of gen.Tag as encoding/json does: the exact name, else the
+// folded name (the first field wins when two fold equal); -1 for an unknown key.
+func fieldTag(key []byte) int {
+	switch string(key) {
+	case "key":
+		return 0
+	case "value":
+		return 1
+	}
+	var buf [64]byte
+	switch string(jsondec.AppendFold(buf[:0], key)) {
+	case "KEY":
+		return 0
+	case "VALUE":
+		return 1
+	}
+	return -1
+}
+
+// decodeJSONTag decodes an object into v; null leaves v as it is.
+func decodeJSONTag(d *jsondec.Decoder, v *gen.Tag) error {
+	if ok, err := d.BeginObject(); !ok {
+		return err
+	}
+	for first := true; ; first = false {
+		key, more, err := d.NextKey(first)
+		if err != nil {
+			return err
+		}
+		if !more {
+			return nil
+		}
+		switch fieldTag(key) {
+		case 0:
+			if err := d.String(&v.Key); err != nil {
+				return jsondec.InField(err, "key")
+			}
+		case 1:
+			if err := d.String(&v.Value); err != nil {
+				return jsondec.InField(err, "value")
+			}
+		default:
+			if err := d.Skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// fieldTagWithValues maps a key to a field of gen.TagWithValues as encoding/json does: the exact name, else the
+// folded name (the first field wins when two fold equal); -1 for an unknown key.
+func fieldTagWithValues(key []byte) int {
+	switch string(key) {
+	case "key":
+		return 0
+	case "values":
+		return 1
+	}
+	var buf [64]byte
+	switch string(jsondec.AppendFold(buf[:0], key)) {
+	case "KEY":
+		return 0
+	case "VALUES":
+		return 1
+	}
+	return -1
+}
+
+// decodeJSONTagWithValues decodes an object into v; null leaves v as it is.
+func decodeJSONTagWithValues(d *jsondec.Decoder, v *gen.TagWithValues) error {
+	if ok, err := d.BeginObject(); !ok {
+		return err
+	}
+	for first := true; ; first = false {
+		key, more, err := d.NextKey(first)
+		if err != nil {
+			return err
+		}
+		if !more {
+			return nil
+		}
+		switch fieldTagWithValues(key) {
+		case 0:
+			if err := d.String(&v.Key); err != nil {
+				return jsondec.InField(err, "key")
+			}
+		case 1:
+			if err := decodeJSONStrings(d, &v.Values); err != nil {
+				return jsondec.InField(err, "values")
+			}
+		default:
+			if err := d.Skip(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// decodeJSONAuthorizationPrivilegeSlice decodes an array of AuthorizationPrivilege with encoding/json's growth and truncation.
+func decodeJSONAuthorizationPrivilegeSlice(d *jsondec.Decoder, s *[]gen.AuthorizationPrivilege) error {
+	if ok, err := jsondec.BeginSlice(d, s); !ok {
+		return err
+	}
+	i := 0
+	for ; ; i++ {
+		more, err := d.NextElem(i == 0)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if err := decodeJSONAuthorizationPrivilege(d, jsondec.Elem(s, i)); err != nil {
+			return jsondec.InIndex(err, i)
+		}
+	}
+	jsondec.EndSlice(s, i)
+	return nil
 }
 
 // decodeJSONEnhancedConnectionSlice decodes an array of EnhancedConnection with encoding/json's growth and truncation.
@@ -890,6 +1465,28 @@ func decodeJSONProjectPrivilegeSlice(d *jsondec.Decoder, s *[]gen.ProjectPrivile
 	return nil
 }
 
+// decodeJSONResourceInstanceSlice decodes an array of ResourceInstance with encoding/json's growth and truncation.
+func decodeJSONResourceInstanceSlice(d *jsondec.Decoder, s *[]gen.ResourceInstance) error {
+	if ok, err := jsondec.BeginSlice(d, s); !ok {
+		return err
+	}
+	i := 0
+	for ; ; i++ {
+		more, err := d.NextElem(i == 0)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if err := decodeJSONResourceInstance(d, jsondec.Elem(s, i)); err != nil {
+			return jsondec.InIndex(err, i)
+		}
+	}
+	jsondec.EndSlice(s, i)
+	return nil
+}
+
 // decodeJSONRouteSlice decodes an array of Route with encoding/json's growth and truncation.
 func decodeJSONRouteSlice(d *jsondec.Decoder, s *[]gen.Route) error {
 	if ok, err := jsondec.BeginSlice(d, s); !ok {
@@ -905,6 +1502,50 @@ func decodeJSONRouteSlice(d *jsondec.Decoder, s *[]gen.Route) error {
 			break
 		}
 		if err := decodeJSONRoute(d, jsondec.Elem(s, i)); err != nil {
+			return jsondec.InIndex(err, i)
+		}
+	}
+	jsondec.EndSlice(s, i)
+	return nil
+}
+
+// decodeJSONTagSlice decodes an array of Tag with encoding/json's growth and truncation.
+func decodeJSONTagSlice(d *jsondec.Decoder, s *[]gen.Tag) error {
+	if ok, err := jsondec.BeginSlice(d, s); !ok {
+		return err
+	}
+	i := 0
+	for ; ; i++ {
+		more, err := d.NextElem(i == 0)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if err := decodeJSONTag(d, jsondec.Elem(s, i)); err != nil {
+			return jsondec.InIndex(err, i)
+		}
+	}
+	jsondec.EndSlice(s, i)
+	return nil
+}
+
+// decodeJSONTagWithValuesSlice decodes an array of TagWithValues with encoding/json's growth and truncation.
+func decodeJSONTagWithValuesSlice(d *jsondec.Decoder, s *[]gen.TagWithValues) error {
+	if ok, err := jsondec.BeginSlice(d, s); !ok {
+		return err
+	}
+	i := 0
+	for ; ; i++ {
+		more, err := d.NextElem(i == 0)
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		if err := decodeJSONTagWithValues(d, jsondec.Elem(s, i)); err != nil {
 			return jsondec.InIndex(err, i)
 		}
 	}

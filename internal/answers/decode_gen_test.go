@@ -14,12 +14,28 @@ import (
 // TestGeneratedDecodersMatchEncodingJSON runs every answer decoder against encoding/json on
 // generated and mutated inputs: the same value, or an error whenever encoding/json errs.
 func TestGeneratedDecodersMatchEncodingJSON(t *testing.T) {
+	t.Run("CountResourcesByTagsResponse", func(t *testing.T) {
+		st := jsondectest.Run(t, decodeJSONCountResourcesByTagsResponse, jsondectest.Config{Seed: 1, N: decoderInputs})
+		checkOutcomes(t, st)
+	})
 	t.Run("CreateEnhancedConnectionResponse", func(t *testing.T) {
 		st := jsondectest.Run(t, decodeJSONCreateEnhancedConnectionResponse, jsondectest.Config{Seed: 1, N: decoderInputs})
 		checkOutcomes(t, st)
 	})
+	t.Run("ListAuthorizationPrivilegesResponse", func(t *testing.T) {
+		st := jsondectest.Run(t, decodeJSONListAuthorizationPrivilegesResponse, jsondectest.Config{Seed: 1, N: decoderInputs})
+		checkOutcomes(t, st)
+	})
 	t.Run("ListEnhancedConnectionsResponse", func(t *testing.T) {
 		st := jsondectest.Run(t, decodeJSONListEnhancedConnectionsResponse, jsondectest.Config{Seed: 1, N: decoderInputs})
+		checkOutcomes(t, st)
+	})
+	t.Run("ListResourcesByTagsResponse", func(t *testing.T) {
+		st := jsondectest.Run(t, decodeJSONListResourcesByTagsResponse, jsondectest.Config{Seed: 1, N: decoderInputs})
+		checkOutcomes(t, st)
+	})
+	t.Run("ListResourcesTagsResponse", func(t *testing.T) {
+		st := jsondectest.Run(t, decodeJSONListResourcesTagsResponse, jsondectest.Config{Seed: 1, N: decoderInputs})
 		checkOutcomes(t, st)
 	})
 	t.Run("ShowEnhancedConnectionPrivilegeResponse", func(t *testing.T) {
@@ -30,6 +46,10 @@ func TestGeneratedDecodersMatchEncodingJSON(t *testing.T) {
 		st := jsondectest.Run(t, decodeJSONShowEnhancedConnectionResponse, jsondectest.Config{Seed: 1, N: decoderInputs})
 		checkOutcomes(t, st)
 	})
+	t.Run("ShowResourceTagsResponse", func(t *testing.T) {
+		st := jsondectest.Run(t, decodeJSONShowResourceTagsResponse, jsondectest.Config{Seed: 1, N: decoderInputs})
+		checkOutcomes(t, st)
+	})
 	t.Run("StatusResponse", func(t *testing.T) {
 		st := jsondectest.Run(t, decodeJSONStatusResponse, jsondectest.Config{Seed: 1, N: decoderInputs})
 		checkOutcomes(t, st)
@@ -38,26 +58,46 @@ func TestGeneratedDecodersMatchEncodingJSON(t *testing.T) {
 
 // FuzzGeneratedDecoders checks every answer decoder against encoding/json on the fuzzer's input.
 func FuzzGeneratedDecoders(f *testing.F) {
+	jsondectest.Seeds[genCountResourcesByTagsResponse](f, 1, 20)
 	jsondectest.Seeds[genCreateEnhancedConnectionResponse](f, 1, 20)
+	jsondectest.Seeds[genListAuthorizationPrivilegesResponse](f, 1, 20)
 	jsondectest.Seeds[genListEnhancedConnectionsResponse](f, 1, 20)
+	jsondectest.Seeds[genListResourcesByTagsResponse](f, 1, 20)
+	jsondectest.Seeds[genListResourcesTagsResponse](f, 1, 20)
 	jsondectest.Seeds[genShowEnhancedConnectionPrivilegeResponse](f, 1, 20)
 	jsondectest.Seeds[genShowEnhancedConnectionResponse](f, 1, 20)
+	jsondectest.Seeds[genShowResourceTagsResponse](f, 1, 20)
 	jsondectest.Seeds[genStatusResponse](f, 1, 20)
 	f.Fuzz(func(t *testing.T, data []byte) {
+		jsondectest.Check(t, data, decodeJSONCountResourcesByTagsResponse)
 		jsondectest.Check(t, data, decodeJSONCreateEnhancedConnectionResponse)
+		jsondectest.Check(t, data, decodeJSONListAuthorizationPrivilegesResponse)
 		jsondectest.Check(t, data, decodeJSONListEnhancedConnectionsResponse)
+		jsondectest.Check(t, data, decodeJSONListResourcesByTagsResponse)
+		jsondectest.Check(t, data, decodeJSONListResourcesTagsResponse)
 		jsondectest.Check(t, data, decodeJSONShowEnhancedConnectionPrivilegeResponse)
 		jsondectest.Check(t, data, decodeJSONShowEnhancedConnectionResponse)
+		jsondectest.Check(t, data, decodeJSONShowResourceTagsResponse)
 		jsondectest.Check(t, data, decodeJSONStatusResponse)
 	})
 }
 
+type genCountResourcesByTagsResponse = gen.CountResourcesByTagsResponse
+
 type genCreateEnhancedConnectionResponse = gen.CreateEnhancedConnectionResponse
 
+type genListAuthorizationPrivilegesResponse = gen.ListAuthorizationPrivilegesResponse
+
 type genListEnhancedConnectionsResponse = gen.ListEnhancedConnectionsResponse
+
+type genListResourcesByTagsResponse = gen.ListResourcesByTagsResponse
+
+type genListResourcesTagsResponse = gen.ListResourcesTagsResponse
 
 type genShowEnhancedConnectionPrivilegeResponse = gen.ShowEnhancedConnectionPrivilegeResponse
 
 type genShowEnhancedConnectionResponse = gen.ShowEnhancedConnectionResponse
+
+type genShowResourceTagsResponse = gen.ShowResourceTagsResponse
 
 type genStatusResponse = gen.StatusResponse

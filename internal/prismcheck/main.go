@@ -96,7 +96,9 @@ func main() {
 		fatal(err)
 	}
 	checks := append(seeds, bodilessChecks(client)...)
+	checks = append(checks, familyChecks(client)...)
 	checks = append(checks, refusedChecks(client, anonymous)...)
+	checks = append(checks, familyRefusedChecks(client)...)
 
 	failed := 0
 	accepted := map[string]bool{}

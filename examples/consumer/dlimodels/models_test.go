@@ -45,6 +45,16 @@ var models = map[string]func() any{
 	"ShowEnhancedConnectionResponse":          func() any { return new(dlimodels.ShowEnhancedConnectionResponse) },
 	"ShowEnhancedConnectionPrivilegeResponse": func() any { return new(dlimodels.ShowEnhancedConnectionPrivilegeResponse) },
 	"Error": func() any { return new(dlimodels.Error) },
+	// The authorization and tag APIs.
+	"RunAuthorizationActionRequest":       func() any { return new(dlimodels.RunAuthorizationActionRequest) },
+	"ListAuthorizationPrivilegesResponse": func() any { return new(dlimodels.ListAuthorizationPrivilegesResponse) },
+	"BatchCreateResourceTagsRequest":      func() any { return new(dlimodels.BatchCreateResourceTagsRequest) },
+	"BatchDeleteResourceTagsRequest":      func() any { return new(dlimodels.BatchDeleteResourceTagsRequest) },
+	"ShowResourceTagsResponse":            func() any { return new(dlimodels.ShowResourceTagsResponse) },
+	"ListResourcesTagsResponse":           func() any { return new(dlimodels.ListResourcesTagsResponse) },
+	"ResourceInstancesFilter":             func() any { return new(dlimodels.ResourceInstancesFilter) },
+	"ListResourcesByTagsResponse":         func() any { return new(dlimodels.ListResourcesByTagsResponse) },
+	"CountResourcesByTagsResponse":        func() any { return new(dlimodels.CountResourcesByTagsResponse) },
 }
 
 // TestSpecExamplesRoundTrip decodes every request and response example of the spec this module

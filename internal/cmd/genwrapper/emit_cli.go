@@ -137,15 +137,17 @@ func (c *cliEmitter) operation(e *emitter, doc *openapi3.T, op *opModel) error {
 		e.p("\tbody:         %s,", lit)
 		e.p("\tbodyRequired: %t,", op.BodyRequired)
 	}
-	resp := spec.Responses.Status(op.SuccessStatus)
-	if resp == nil || resp.Value == nil || resp.Value.Content.Get("application/json") == nil {
-		return fmt.Errorf("no application/json schema for the %d answer", op.SuccessStatus)
+	if !op.NoContent {
+		resp := spec.Responses.Status(op.SuccessStatus)
+		if resp == nil || resp.Value == nil || resp.Value.Content.Get("application/json") == nil {
+			return fmt.Errorf("no application/json schema for the %d answer", op.SuccessStatus)
+		}
+		lit, err := c.ref(resp.Value.Content.Get("application/json").Schema)
+		if err != nil {
+			return fmt.Errorf("answer: %w", err)
+		}
+		e.p("\tanswer: %s,", lit)
 	}
-	lit, err := c.ref(resp.Value.Content.Get("application/json").Schema)
-	if err != nil {
-		return fmt.Errorf("answer: %w", err)
-	}
-	e.p("\tanswer: %s,", lit)
 
 	e.p("\tcall: func(ctx context.Context, c *wrapper.Client, r *request) (any, error) {")
 	if op.ParamsType != "" {
@@ -165,7 +167,12 @@ func (c *cliEmitter) operation(e *emitter, doc *openapi3.T, op *opModel) error {
 	if op.Deprecated {
 		e.p("\t\t//lint:ignore SA1019 a deprecated operation is still in the spec, so it is still a command")
 	}
-	e.p("\t\treturn c.%s(%s)", op.ID, strings.Join(append([]string{"ctx"}, callArgs...), ", "))
+	if op.NoContent {
+		// The success has no body: the command prints an empty answer.
+		e.p("\t\treturn noContent{}, c.%s(%s)", op.ID, strings.Join(append([]string{"ctx"}, callArgs...), ", "))
+	} else {
+		e.p("\t\treturn c.%s(%s)", op.ID, strings.Join(append([]string{"ctx"}, callArgs...), ", "))
+	}
 	e.p("\t},")
 	e.p("}")
 	return nil

@@ -105,6 +105,9 @@ func emitMethod(e *emitter, op *opModel) {
 	if op.Description != "" {
 		doc += "\n\n" + op.Description
 	}
+	if op.NoContent {
+		doc += fmt.Sprintf("\n\nIts success answer, %d, has no body, so it returns only an error.", op.SuccessStatus)
+	}
 	if op.Idempotent {
 		doc += "\n\nIt is retried after throttling, gateway errors and broken connections."
 	} else {
@@ -132,7 +135,11 @@ func emitMethod(e *emitter, op *opModel) {
 		args = append(args, "body gen."+op.BodyType)
 	}
 	args = append(args, "opts ...CallOption")
-	e.p("func (c *Client) %s(ctx context.Context, %s) (*gen.%s, error) {", op.ID, strings.Join(args, ", "), op.SuccessType)
+	if op.NoContent {
+		e.p("func (c *Client) %s(ctx context.Context, %s) error {", op.ID, strings.Join(args, ", "))
+	} else {
+		e.p("func (c *Client) %s(ctx context.Context, %s) (*gen.%s, error) {", op.ID, strings.Join(args, ", "), op.SuccessType)
+	}
 	var fields []string
 	if len(pathVals) > 0 {
 		fields = append(fields, fmt.Sprintf("path: [maxPathParams]string{%s}", strings.Join(pathVals, ", ")))
@@ -147,6 +154,11 @@ func emitMethod(e *emitter, op *opModel) {
 			e.p("\t}")
 		}
 		fields = append(fields, "body: &body")
+	}
+	if op.NoContent {
+		e.p("\treturn c.call(ctx, &op%s, &callArgs{%s}, new(gen.%s), opts)", op.ID, strings.Join(fields, ", "), op.SuccessType)
+		e.p("}")
+		return
 	}
 	e.p("\tout := new(gen.%s)", op.SuccessType)
 	e.p("\tif err := c.call(ctx, &op%s, &callArgs{%s}, out, opts); err != nil {", op.ID, strings.Join(fields, ", "))
@@ -177,7 +189,13 @@ func emitDescriptor(e *emitter, op *opModel) {
 	if op.ParamsType != "" {
 		e.p("\tnewParams: func() any { return new(gen.%s) },", op.ParamsType)
 	}
-	e.p("\tdecode:   decode%s,", op.SuccessType)
+	if op.NoContent {
+		e.use("decodeNoContent")
+		e.p("\tdecode:   decodeNoContent,")
+		e.p("\tnoContent: true,")
+	} else {
+		e.p("\tdecode:   decode%s,", op.SuccessType)
+	}
 	if op.checked {
 		e.p("\trequired: required%s,", op.SuccessType)
 	}

@@ -58,6 +58,20 @@ func decodeJSONPointer[T any](d *jsondec.Decoder, p **T, decode func(*jsondec.De
 	return decode(d, jsondec.Alloc(p))
 }
 `,
+	"decodeNoContent": `// decodeNoContent reads the answer of an operation whose documented success has no body (a
+// 204): an empty body is that success; a body that does come must be the JSON object of the
+// StatusResponse envelope, so that is_success false still fails the call.
+func decodeNoContent(data []byte, out any) error {
+	for _, c := range data {
+		switch c {
+		case ' ', '\t', '\r', '\n':
+		default:
+			return decodeStatusResponse(data, out)
+		}
+	}
+	return nil
+}
+`,
 	"deref": `// deref returns *p, or the zero value for nil.
 func deref[T any](p *T) T {
 	var zero T

@@ -32,6 +32,10 @@ type opModel struct {
 	// SuccessStatus and SuccessType describe the documented success answer.
 	SuccessStatus int
 	SuccessType   string
+	// NoContent is set when the success answer has no body (a 204, such as the tag API's): the
+	// method returns only an error, and SuccessType is StatusResponse, the envelope that a body
+	// which does come is read with, so that is_success false still fails the call.
+	NoContent bool
 	// checked is set when the success type has fields the spec requires.
 	checked bool
 	// requiredBodySlices are the body's top-level arrays that must be sent even when empty.
@@ -61,6 +65,9 @@ var templateParam = regexp.MustCompile(`\{([^{}]+)\}`)
 // xIdempotent is the vendor extension that marks a POST that may be retried like a GET, because
 // it only reads (the tag API's resource queries) or ends in the same state however often it runs.
 const xIdempotent = "x-idempotent"
+
+// noContentEnvelope is the gen type an answer without content is read with if it has a body.
+const noContentEnvelope = "StatusResponse"
 
 // operations lists the spec's operations sorted by operationId, each resolved against gen.
 func operations(doc *openapi3.T, g *goTypes) ([]*opModel, error) {
@@ -193,6 +200,10 @@ func operation(path, method string, item *openapi3.PathItem, op *openapi3.Operat
 			return nil, fmt.Errorf("more than one success status (%d and %d)", m.SuccessStatus, status)
 		}
 		m.SuccessStatus = status
+		if len(ref.Value.Content) == 0 {
+			m.NoContent, m.SuccessType = true, noContentEnvelope
+			continue
+		}
 		if m.SuccessType, err = g.responseType(m.ID, status); err != nil {
 			return nil, err
 		}

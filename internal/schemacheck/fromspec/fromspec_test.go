@@ -172,7 +172,11 @@ func TestRulesOfTheSpec(t *testing.T) {
 		assert.NotEmpty(t, op.Path, op.ID)
 	}
 	assert.IsIncreasing(t, ids)
-	assert.Len(t, ids, 12)
+	var specOps int
+	for _, item := range doc.Paths.Map() {
+		specOps += len(item.Operations())
+	}
+	assert.Len(t, ids, specOps, "one rule set per operation of the spec")
 	require.Len(t, rules.Servers, len(doc.Servers))
 	for i, s := range doc.Servers {
 		assert.Equal(t, s.URL, rules.Servers[i].URL)

@@ -1,7 +1,7 @@
 # bash completion for edsconn, written by `edsconn completion bash`.
 _edsconn() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-    local commands="AssociateQueueToEnhancedConnection bind CreateEnhancedConnection create CreateEnhancedConnectionRoutes CreateRouteToEnhancedConnection route-add DeleteEnhancedConnection delete DeleteEnhancedConnectionRoutes DeleteRouteFromEnhancedConnection route-delete DisassociateQueueFromEnhancedConnection unbind ListEnhancedConnections list ShowEnhancedConnection show ShowEnhancedConnectionPrivilege privileges UpdateEnhancedConnection update-hosts wait demo fake-server version completion help"
+    local commands="AssociateQueueToEnhancedConnection bind BatchCreateResourceTags tags-add BatchDeleteResourceTags tags-delete CountResourcesByTags tags-count CreateEnhancedConnection create CreateEnhancedConnectionRoutes CreateRouteToEnhancedConnection route-add DeleteEnhancedConnection delete DeleteEnhancedConnectionRoutes DeleteRouteFromEnhancedConnection route-delete DisassociateQueueFromEnhancedConnection unbind ListAuthorizationPrivileges ListEnhancedConnections list ListResourcesByTags tags-filter ListResourcesTags tags-keys RunAuthorizationAction ShowEnhancedConnection show ShowEnhancedConnectionPrivilege privileges ShowResourceTags tags UpdateEnhancedConnection update-hosts wait grant revoke demo fake-server version completion help"
     if [ "$COMP_CWORD" -eq 1 ]; then
         COMPREPLY=($(compgen -W "$commands" -- "$cur"))
         return
@@ -14,6 +14,9 @@ _edsconn() {
     local flags=
     case ${COMP_WORDS[1]} in
         AssociateQueueToEnhancedConnection|bind) flags="--body --elastic-resource-pools --endpoint --fake --fake-activation --file --no-validate -o --pool --project-id --queue --queues --region --timeout" ;;
+        BatchCreateResourceTags|tags-add) flags="--body --endpoint --fake --fake-activation --file --no-validate -o --project-id --region --tag --tags --timeout" ;;
+        BatchDeleteResourceTags|tags-delete) flags="--body --endpoint --fake --fake-activation --file --no-validate -o --project-id --region --tag --tags --timeout" ;;
+        CountResourcesByTags|tags-count) flags="--body --endpoint --fake --fake-activation --file --matches --no-validate -o --project-id --region --tag --tags --timeout --without-any-tag" ;;
         CreateEnhancedConnection|create) flags="--body --dest-network-id --dest-vpc-id --elastic-resource-pools --endpoint --fake --fake-activation --file --host --hosts --name --no-validate -o --pool --project-id --queue --queues --region --routetable --routetable-id --subnet --tag --tags --timeout --vpc" ;;
         CreateEnhancedConnectionRoutes) flags="--body --cidr --endpoint --fake --fake-activation --file --name --no-validate -o --project-id --region --timeout" ;;
         CreateRouteToEnhancedConnection|route-add) flags="--body --cidr --endpoint --fake --fake-activation --file --name --no-validate -o --project-id --region --timeout" ;;
@@ -21,11 +24,18 @@ _edsconn() {
         DeleteEnhancedConnectionRoutes) flags="--endpoint --fake --fake-activation --no-validate -o --project-id --region --timeout" ;;
         DeleteRouteFromEnhancedConnection|route-delete) flags="--endpoint --fake --fake-activation --no-validate -o --project-id --region --timeout" ;;
         DisassociateQueueFromEnhancedConnection|unbind) flags="--body --elastic-resource-pools --endpoint --fake --fake-activation --file --no-validate -o --pool --project-id --queue --queues --region --timeout" ;;
+        ListAuthorizationPrivileges) flags="--endpoint --fake --fake-activation --no-validate -o --object --project-id --region --timeout" ;;
         ListEnhancedConnections|list) flags="--all --endpoint --fake --fake-activation --limit --name --no-validate -o --offset --page-size --project-id --region --status --tags --timeout" ;;
+        ListResourcesByTags|tags-filter) flags="--all --body --endpoint --fake --fake-activation --file --limit --matches --no-validate -o --offset --page-size --project-id --region --tag --tags --timeout --without-any-tag" ;;
+        ListResourcesTags|tags-keys) flags="--all --endpoint --fake --fake-activation --limit --no-validate -o --offset --page-size --project-id --region --timeout" ;;
+        RunAuthorizationAction) flags="--action --body --body-project-id --clear --endpoint --fake --fake-activation --file --no-validate -o --privileges --project-id --region --timeout --user-name" ;;
         ShowEnhancedConnection|show) flags="--endpoint --fake --fake-activation --no-validate -o --project-id --region --timeout" ;;
         ShowEnhancedConnectionPrivilege|privileges) flags="--endpoint --fake --fake-activation --no-validate -o --project-id --region --timeout" ;;
+        ShowResourceTags|tags) flags="--all --endpoint --fake --fake-activation --limit --no-validate -o --offset --page-size --project-id --region --timeout" ;;
         UpdateEnhancedConnection|update-hosts) flags="--body --clear --endpoint --fake --fake-activation --file --host --hosts --no-validate -o --project-id --region --timeout" ;;
         wait) flags="--endpoint --fake --fake-activation --for --interval --no-validate -o --progress --project-id --region --timeout" ;;
+        grant) flags="--endpoint --fake --fake-activation --no-validate -o --project-id --region --timeout" ;;
+        revoke) flags="--endpoint --fake --fake-activation --no-validate -o --project-id --region --timeout" ;;
         demo) flags="--endpoint --fake --fake-activation --keep --name --no-validate -o --project-id --queue --region --subnet --timeout --vpc --wait-for" ;;
         fake-server) flags="" ;;
         version) flags="-o" ;;
