@@ -1,8 +1,8 @@
 package wrapper
 
 import (
-	"reflect"
 	"os/exec"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"

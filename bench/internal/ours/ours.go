@@ -85,7 +85,9 @@ func (c *Client) List(limit int) func(context.Context) (int, error) {
 type Sign func(req *http.Request) error
 
 // NewSigner returns our signer for one AK/SK.
-func NewSigner(accessKey, secretKey string) Sign { return signer.New(signer.Keys(accessKey, secretKey)).Sign }
+func NewSigner(accessKey, secretKey string) Sign {
+	return signer.New(signer.Keys(accessKey, secretKey)).Sign
+}
 
 // VerifySignature checks that req carries a valid signature by accessKey and secretKey.
 func VerifySignature(req *http.Request, accessKey, secretKey string) error {

@@ -100,9 +100,9 @@ func run(genFile, outDir, cliFile, answersDir string) error {
 		return fmt.Errorf("CLI: %w", err)
 	}
 	for name, src := range map[string][]byte{
-		filepath.Join(outDir, "operations.gen.go"):  emitOperations(ops),
-		filepath.Join(outDir, "encode.gen.go"):      encoders,
-		filepath.Join(outDir, "answers.gen.go"):     answers,
+		filepath.Join(outDir, "operations.gen.go"):      emitOperations(ops),
+		filepath.Join(outDir, "encode.gen.go"):          encoders,
+		filepath.Join(outDir, "answers.gen.go"):         answers,
 		filepath.Join(answersDir, "decode.gen.go"):      decoders,
 		filepath.Join(answersDir, "decode_gen_test.go"): decoderTest,
 		cliFile: commands,
