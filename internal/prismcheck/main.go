@@ -91,14 +91,10 @@ func main() {
 		fatal(err)
 	}
 
-	seeds, err := seedChecks(client, *examples)
+	checks, err := allChecks(client, anonymous, *examples)
 	if err != nil {
 		fatal(err)
 	}
-	checks := append(seeds, bodilessChecks(client)...)
-	checks = append(checks, familyChecks(client)...)
-	checks = append(checks, refusedChecks(client, anonymous)...)
-	checks = append(checks, familyRefusedChecks(client)...)
 
 	failed := 0
 	accepted := map[string]bool{}
@@ -492,6 +488,19 @@ func refusedChecks(c, anonymous *gen.Client) []check {
 				return anonymous.ListEnhancedConnections(ctx, projectID, nil)
 			}},
 	}
+}
+
+// allChecks is every check, in the order they run: the seed examples, the calls built here,
+// then the requests Prism must refuse.
+func allChecks(client, anonymous *gen.Client, examples string) ([]check, error) {
+	seeds, err := seedChecks(client, examples)
+	if err != nil {
+		return nil, err
+	}
+	checks := append(seeds, bodilessChecks(client)...)
+	checks = append(checks, familyChecks(client)...)
+	checks = append(checks, refusedChecks(client, anonymous)...)
+	return append(checks, familyRefusedChecks(client)...), nil
 }
 
 // specOperations lists the operationIds of the spec embedded in the module.
