@@ -26,9 +26,11 @@ type store struct {
 // connection is one enhanced connection as the service keeps it.
 type connection struct {
 	id, project, name string
-	vpcID, networkID  string
-	routeTableID      string // kept, though no answer returns it (neither do the real ones)
-	created           time.Time
+	// echo is what the create sent of the fields an answer repeats by name (dest_vpc_id, ...),
+	// as JSON: the answers start from it, so that a field added to both the create body and the
+	// answer in the spec is answered without a change here.
+	echo    []byte
+	created time.Time
 	deleted           bool
 	queues, pools     []*peering
 	hosts             []gen.Host
@@ -74,17 +76,19 @@ func (s *store) create(project string, req *gen.CreateEnhancedConnectionRequest)
 		}
 	}
 	now := s.now()
-	c := &connection{
-		id:        uuid.NewString(),
-		project:   project,
-		name:      req.Name,
-		vpcID:     req.DestVpcID,
-		networkID: req.DestNetworkID,
-		created:   now,
-		hosts:     slices.Clone(req.Hosts),
-		tags:      slices.Clone(req.Tags),
+	echo, err := echoOf(req)
+	if err != nil {
+		return "", "", err
 	}
-	c.routeTableID = req.RoutetableID
+	c := &connection{
+		id:      uuid.NewString(),
+		project: project,
+		name:    req.Name,
+		echo:    echo,
+		created: now,
+		hosts:   slices.Clone(req.Hosts),
+		tags:    slices.Clone(req.Tags),
+	}
 	c.queues = s.newPeerings(req.Queues, now)
 	c.pools = s.newPeerings(req.ElasticResourcePools, now)
 	s.byID[c.id] = c

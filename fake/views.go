@@ -1,6 +1,8 @@
 package fake
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"slices"
 	"time"
@@ -20,24 +22,47 @@ func (c *connection) status() string {
 // view renders a connection as List and Show return it, at instant now. It copies everything,
 // so the result can leave the lock.
 func (c *connection) view(now time.Time, delay time.Duration) gen.EnhancedConnection {
-	v := gen.EnhancedConnection{
-		ID:                   c.id,
-		Name:                 c.name,
-		Status:               gen.ConnectionStatus(c.status()),
-		AvailableQueueInfo:   peerViews(c.queues, now, delay),
-		ElasticResourcePools: peerViews(c.pools, now, delay),
-		DestVpcID:            c.vpcID,
-		DestNetworkID:        c.networkID,
-		// Inverted, as both clouds document it: false means privileges have been granted.
-		IsPrivis:   ptr(len(c.grantedProjects) == 0),
-		CreateTime: c.created.UnixMilli(),
-		Hosts:      slices.Clone(c.hosts),
-		Ipv6Enable: false,
+	var v gen.EnhancedConnection
+	if err := json.Unmarshal(c.echo, &v); err != nil {
+		// echoOf keeps only what decodes into the answer; reaching this is a bug of the fake.
+		panic(fmt.Sprintf("fake: a create's fields do not fit the answer: %v", err))
 	}
+	v.ID = c.id
+	v.Status = gen.ConnectionStatus(c.status())
+	v.AvailableQueueInfo = peerViews(c.queues, now, delay)
+	v.ElasticResourcePools = peerViews(c.pools, now, delay)
+	// Inverted, as both clouds document it: false means privileges have been granted.
+	v.IsPrivis = ptr(len(c.grantedProjects) == 0)
+	v.CreateTime = c.created.UnixMilli()
+	v.Hosts = slices.Clone(c.hosts)
 	for _, r := range c.routes {
 		v.Routes = append(v.Routes, gen.Route{Name: r.name, Cidr: r.cidr, CreateTime: r.created.UnixMilli()})
 	}
 	return v
+}
+
+// computedFields are the create's fields whose answers the fake computes itself (peerings for
+// queues and pools, hosts that the PUT replaces) or that no answer repeats.
+var computedFields = []string{"queues", "elastic_resource_pools", "hosts", "tags"}
+
+// echoOf is the JSON of req without computedFields: what every answer repeats as it was sent.
+func echoOf(req *gen.CreateEnhancedConnectionRequest) ([]byte, *dliError) {
+	b, err := json.Marshal(req)
+	if err == nil {
+		var m map[string]json.RawMessage
+		if err = json.Unmarshal(b, &m); err == nil {
+			for _, k := range computedFields {
+				delete(m, k)
+			}
+			if b, err = json.Marshal(m); err == nil {
+				err = json.Unmarshal(b, new(gen.EnhancedConnection))
+			}
+		}
+	}
+	if err != nil {
+		return nil, &dliError{code: codeServer, msg: "Internal service error."}
+	}
+	return b, nil
 }
 
 func peerViews(ps []*peering, now time.Time, delay time.Duration) []gen.PeerConnection {

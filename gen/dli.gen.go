@@ -246,6 +246,8 @@ type CreateEnhancedConnectionRequest struct {
 	Queues []string `json:"queues,omitempty"`
 
 	// RoutetableID Route table associated with the subnet of the data source.
+	//
+	// Example: 3d4e6c5f-0a1b-4c2d-9e8f-7a6b5c4d3e2f
 	RoutetableID string `json:"routetable_id,omitempty"`
 
 	// Tags Tags of the connection, at most 20. `null` means none: the HWC Terraform provider

@@ -880,7 +880,10 @@ export interface components {
              *     ]
              */
             queues?: string[];
-            /** @description Route table associated with the subnet of the data source. */
+            /**
+             * @description Route table associated with the subnet of the data source.
+             * @example 3d4e6c5f-0a1b-4c2d-9e8f-7a6b5c4d3e2f
+             */
             routetable_id?: string;
             /** @description Host name mappings, at most 20,000. */
             hosts?: components["schemas"]["Host"][];
