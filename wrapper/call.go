@@ -64,7 +64,8 @@ func (c *Client) call(ctx context.Context, op *operation, a *callArgs, out any, 
 			return fmt.Errorf("dli: %s: %w", op.id, err)
 		}
 	}
-	pathValues := make([]string, len(op.pathParams))
+	var values [1 + maxPathParams]string
+	pathValues := values[:len(op.pathParams)]
 	pathValues[0] = projectID
 	copy(pathValues[1:], a.path[:])
 	if c.validator != nil {

@@ -60,39 +60,53 @@ func originOf(scheme, host string) string {
 }
 
 // buildURL fills in a path template of the spec ("/v2.0/{project_id}/..."), the values of its
-// parameters in the order they appear, and the encoded query.
+// parameters in the order they appear, and the encoded query. The path is written once; only
+// when a value or the endpoint's path needed escaping is the unescaped form (URL.Path, which
+// the signer reads) written apart from the escaped one (URL.RawPath, which goes on the wire).
 func (e *endpoint) buildURL(template string, values []string, rawQuery string) (*url.URL, error) {
-	var path, raw strings.Builder
-	path.Grow(len(e.basePath) + len(template) + 64)
-	raw.Grow(len(e.basePath) + len(template) + 64)
-	basePath, err := url.PathUnescape(e.basePath)
+	escaped := strings.IndexByte(e.basePath, '%') >= 0
+	for _, v := range values {
+		escaped = escaped || url.PathEscape(v) != v
+	}
+	raw, err := fillTemplate(e.basePath, template, values, url.PathEscape)
 	if err != nil {
 		return nil, err
 	}
-	path.WriteString(basePath)
-	raw.WriteString(e.basePath)
+	u := &url.URL{Scheme: e.scheme, Host: e.host, Path: raw, RawQuery: rawQuery}
+	if escaped {
+		basePath, err := url.PathUnescape(e.basePath)
+		if err != nil {
+			return nil, err
+		}
+		if u.Path, err = fillTemplate(basePath, template, values, func(s string) string { return s }); err != nil {
+			return nil, err
+		}
+		u.RawPath = raw
+	}
+	return u, nil
+}
+
+// fillTemplate writes prefix and template with its {parameters} replaced by values, in order,
+// each through enc.
+func fillTemplate(prefix, template string, values []string, enc func(string) string) (string, error) {
+	var b strings.Builder
+	b.Grow(len(prefix) + len(template) + 48*len(values))
+	b.WriteString(prefix)
 	for rest, i := template, 0; rest != ""; {
 		open := strings.IndexByte(rest, '{')
 		if open < 0 {
-			path.WriteString(rest)
-			raw.WriteString(rest)
+			b.WriteString(rest)
 			break
 		}
 		closing := strings.IndexByte(rest[open:], '}')
 		if closing < 0 || i >= len(values) {
-			return nil, fmt.Errorf("path template %q does not match its %d values", template, len(values))
+			return "", fmt.Errorf("path template %q does not match its %d values", template, len(values))
 		}
-		path.WriteString(rest[:open])
-		raw.WriteString(rest[:open])
-		path.WriteString(values[i])
-		raw.WriteString(url.PathEscape(values[i]))
+		b.WriteString(rest[:open])
+		b.WriteString(enc(values[i]))
 		rest, i = rest[open+closing+1:], i+1
 	}
-	u := &url.URL{Scheme: e.scheme, Host: e.host, Path: path.String(), RawQuery: rawQuery}
-	if r := raw.String(); r != u.Path {
-		u.RawPath = r
-	}
-	return u, nil
+	return b.String(), nil
 }
 
 // smallBody is the size up to which a request body is sent from a plain byte slice: net/http
