@@ -52,3 +52,15 @@ func TestServerStartUsesItsOptions(t *testing.T) {
 	_, err = http.Get(r.URL() + connsPath(project))
 	assert.Error(t, err, "closed servers do not answer")
 }
+
+func TestOperationsAreTheSpecs(t *testing.T) {
+	s, err := New(Options{})
+	require.NoError(t, err)
+	ops := s.Operations()
+	assert.Len(t, ops, 12)
+	assert.Contains(t, ops, "CreateEnhancedConnection")
+	assert.IsIncreasing(t, ops)
+	for _, op := range ops {
+		assert.NotPanics(t, func() { s.InjectFaults(op, Fault{Status: 500}) }, op)
+	}
+}
