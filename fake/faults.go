@@ -127,6 +127,9 @@ func (s *Server) faultStage(next http.Handler) http.Handler {
 		case f.Drop:
 			drop(w, buf)
 		case f.Status != 0:
+			if buf == nil {
+				s.refuseUnread(w, r) // the body stage has not run
+			}
 			writeFault(w, f)
 		case buf != nil:
 			buf.copyTo(w)

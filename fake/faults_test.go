@@ -167,10 +167,10 @@ func TestFaultsAfterTheOperation(t *testing.T) {
 				assert.Equal(t, tt.wantStatus, a.status)
 			}
 			// Whatever the client saw, the create happened: a retry would make a second one.
-			// (Eventually: a client that timed out may have left before a slow machine ran it.)
-			assert.Eventually(t, func() bool {
+			// (waitFor: a client that timed out may have left before a slow machine ran it.)
+			waitFor(t, func() bool {
 				return r.Calls("CreateEnhancedConnection") == 1 && r.Connections(project) == 1
-			}, 5*time.Second, 5*time.Millisecond)
+			})
 		})
 	}
 }
@@ -299,4 +299,18 @@ func TestOptionsAreChecked(t *testing.T) {
 		_, err := New(o)
 		assert.Error(t, err, "%+v", o)
 	}
+}
+
+// TestFaultBeforeTheBodyAnswersAtOnce: a fault before the operation answers without waiting for
+// a body that the client has announced but not sent.
+func TestFaultBeforeTheBodyAnswersAtOnce(t *testing.T) {
+	r := start(t, Options{})
+	r.InjectFaults("CreateEnhancedConnection", Fault{Status: 503})
+	c := dialRaw(t, r)
+	c.writeHead("POST", connsPath(project), http.Header{"Content-Type": {"application/json"}}, len(createBody))
+	resp, _, err := c.readResponse()
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusServiceUnavailable, resp.StatusCode)
+	assert.True(t, resp.Close)
+	assert.Zero(t, r.bodyBytesRead.Load())
 }
