@@ -42,10 +42,10 @@ func TestAuthenticationBeforeTheBody(t *testing.T) {
 		{"no X-Sdk-Date", signed(testAK, testSK, now(), "X-Sdk-Date"), "X-Sdk-Date"},
 		{"signature 20 minutes old", signed(testAK, testSK, time.Now().Add(-20*time.Minute).UTC().Format("20060102T150405Z"), ""), "clock skew"},
 	}
+	r := start(t, Options{Credentials: map[string]string{testAK: testSK}, Tokens: []string{tokenValue}})
 	for _, announced := range []int{len(createBody), 4 << 20} { // below and above what net/http discards by itself
 		for _, tt := range tests {
 			t.Run(tt.name+"/"+byteCount(announced), func(t *testing.T) {
-				r := start(t, Options{Credentials: map[string]string{testAK: testSK}, Tokens: []string{tokenValue}})
 				c := dialRaw(t, r)
 				c.writeHead("POST", path, tt.header, announced)
 
@@ -54,7 +54,7 @@ func TestAuthenticationBeforeTheBody(t *testing.T) {
 				assert.Equal(t, http.StatusUnauthorized, resp.StatusCode)
 				assert.Contains(t, string(body), tt.reason)
 				assert.True(t, resp.Close, "the unread body rules out reusing the connection")
-				assert.Zero(t, r.bodyBytesRead.Load(), "no body byte was read before the refusal")
+				assert.Zero(t, r.bodyBytesRead.Load(), "no body byte was read before any refusal")
 				assert.Zero(t, r.Calls(""))
 			})
 		}

@@ -40,7 +40,7 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := newValidator()
+	v, err := sharedValidator()
 	if err != nil {
 		return nil, err
 	}
