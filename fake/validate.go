@@ -75,7 +75,7 @@ func newValidator() (*validator, error) {
 func (s *Server) validateStage(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		m := infoFrom(r.Context()).route
-		if m == nil { // not behind routeStage: nothing to validate against
+		if m == nil { // not behind routingStage: nothing to validate against
 			next.ServeHTTP(w, r)
 			return
 		}
