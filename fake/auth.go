@@ -146,8 +146,7 @@ func (s *Server) authStage(next http.Handler) http.Handler {
 		v, reason := s.auth.checkHeaders(r)
 		switch v {
 		case refused:
-			s.refuseUnread(w, r)
-			unauthorized(w, reason)
+			s.answerUnread(w, r, func(w http.ResponseWriter) { unauthorized(w, reason) })
 			return
 		case needsBody:
 			infoFrom(r.Context()).verifyBody = true

@@ -83,3 +83,26 @@ func TestSignatureOverTheBodyIsStillVerified(t *testing.T) {
 }
 
 func byteCount(n int) string { return fmt.Sprintf("%dB", n) }
+
+// TestRefusedBodyIsDiscardedNotReset: after refusing a request whose body it did not read, the
+// fake takes (and throws away) what the client still sends, instead of closing the connection
+// on unread data. A close on unread data makes the kernel reset the connection, and a client
+// still writing its body then sees a write error, often instead of the answer (Go's client
+// returns the write error when it comes first, which it does on a busy machine). The client
+// here reads the refusal first, then sends the rest of a body far larger than socket buffers:
+// every byte must be taken, and the connection then closed.
+func TestRefusedBodyIsDiscardedNotReset(t *testing.T) {
+	r := start(t, Options{Tokens: []string{"token-1"}})
+	const size = 8 << 20
+	c := dialRaw(t, r)
+	c.writeHead("POST", connsPath(project), http.Header{"Content-Type": {"application/json"}}, size)
+	resp, _, err := c.readResponse()
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusUnauthorized, resp.StatusCode)
+
+	_ = c.conn.SetWriteDeadline(time.Now().Add(safetyNet))
+	n, err := c.conn.Write(make([]byte, size))
+	require.NoError(t, err, "the server took the body after %d bytes", n)
+	assert.True(t, c.closedByServer(), "then it closes the connection")
+	assert.Zero(t, r.bodyBytesRead.Load(), "discarded, not read by the body stage")
+}

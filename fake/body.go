@@ -36,8 +36,9 @@ func (s *Server) bodyStage(next http.Handler) http.Handler {
 			return
 		}
 		if r.ContentLength > maxBodyBytes {
-			s.refuseUnread(w, r)
-			writeError(w, http.StatusRequestEntityTooLarge, codeTooLarge, "Request entity too large.")
+			s.answerUnread(w, r, func(w http.ResponseWriter) {
+				writeError(w, http.StatusRequestEntityTooLarge, codeTooLarge, "Request entity too large.")
+			})
 			return
 		}
 		deadline := time.Now().Add(s.opts.ReadBodyTimeout)
@@ -56,10 +57,11 @@ func (s *Server) bodyStage(next http.Handler) http.Handler {
 			if r.Context().Err() != nil {
 				return // the client left; nobody reads an answer
 			}
-			s.refuseUnread(w, r)
-			w.Header().Set("Retry-After", strconv.Itoa(int(busyRetryAfter/time.Second)))
-			writeError(w, http.StatusServiceUnavailable, codeBackendDown,
-				"Too many request bodies are being processed; retry later.")
+			s.answerUnread(w, r, func(w http.ResponseWriter) {
+				w.Header().Set("Retry-After", strconv.Itoa(int(busyRetryAfter/time.Second)))
+				writeError(w, http.StatusServiceUnavailable, codeBackendDown,
+					"Too many request bodies are being processed; retry later.")
+			})
 			return
 		}
 		defer s.bodies.release(held)

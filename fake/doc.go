@@ -35,8 +35,10 @@
 //   - validate checks the request against the spec with kin-openapi (400 DLI.0001 naming the
 //     field), so a request the spec refuses never reaches an operation.
 //
-// Every answer given before the body is read closes the connection after it, because the unread
-// body rules out the next request on it. Start adds the connection-level bounds:
+// Every answer given before the body is read (unread.go) goes out at once and closes the
+// connection, because the unread body rules out the next request on it; what the client still
+// sends is discarded for up to two seconds first, so that a client still writing its body
+// reads the answer instead of a reset connection. Start adds the connection-level bounds:
 // Options.ReadHeaderTimeout and Options.IdleTimeout.
 //
 // The other files: server.go (setup), options.go, listen.go (Start, Close, Shutdown), budget.go

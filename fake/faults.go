@@ -126,10 +126,9 @@ func (s *Server) faultStage(next http.Handler) http.Handler {
 		switch {
 		case f.Drop:
 			drop(w, buf)
+		case f.Status != 0 && buf == nil: // the body stage has not run
+			s.answerUnread(w, r, func(w http.ResponseWriter) { writeFault(w, f) })
 		case f.Status != 0:
-			if buf == nil {
-				s.refuseUnread(w, r) // the body stage has not run
-			}
 			writeFault(w, f)
 		case buf != nil:
 			buf.copyTo(w)

@@ -2,7 +2,6 @@ package fake
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/getkin/kin-openapi/routers"
 )
@@ -25,8 +24,7 @@ func (s *Server) routingStage(next http.Handler) http.Handler {
 			if err == routers.ErrMethodNotAllowed {
 				msg = "The API does not exist: method " + r.Method + " is not defined for this path."
 			}
-			s.refuseUnread(w, r)
-			writeError(w, http.StatusNotFound, codeNoAPI, msg)
+			s.answerUnread(w, r, func(w http.ResponseWriter) { writeError(w, http.StatusNotFound, codeNoAPI, msg) })
 			return
 		}
 		info := infoFrom(r.Context())
@@ -36,19 +34,3 @@ func (s *Server) routingStage(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
-
-// refuseUnread prepares an answer given before the body stage has read the body, so that the
-// answer goes out at once: the connection is marked to close after it (otherwise net/http would
-// read, before sending the answer, a body that may never come or be megabytes long), and the
-// discarding of what is left of the body that net/http does after the answer, to close
-// cleanly, is bounded by ReadBodyTimeout.
-func (s *Server) refuseUnread(w http.ResponseWriter, r *http.Request) {
-	if !hasBody(r) {
-		return
-	}
-	w.Header().Set("Connection", "close")
-	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(s.opts.ReadBodyTimeout))
-}
-
-// hasBody reports whether r comes with a body, announced by Content-Length or chunked.
-func hasBody(r *http.Request) bool { return r.Body != nil && r.Body != http.NoBody }

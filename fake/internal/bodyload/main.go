@@ -163,7 +163,9 @@ func post(ctx context.Context, client *http.Client, url string, body []byte) str
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := client.Do(req)
 	if err != nil {
-		return "error"
+		// The last part of the error says what happened; the first parts hold addresses.
+		parts := strings.Split(err.Error(), ": ")
+		return "error (" + parts[len(parts)-1] + ")"
 	}
 	defer func() { _ = resp.Body.Close() }()
 	_, _ = io.Copy(io.Discard, resp.Body)
