@@ -25,8 +25,8 @@ const busyRetryAfter = 1 * time.Second
 
 // bodyStage reads the request body, after authentication has judged everything it can without
 // it, so that a refused request costs no body bytes. It first waits for room under
-// Options.MaxBodyBytesInFlight, then reads the body within Options.ReadBodyTimeout up to the
-// gateway's limit, refuses a JSON body followed by more data, and makes the body replayable,
+// Options.MaxBodyBytesInFlight (at most Options.ReadBodyTimeout), then reads the body within
+// Options.ReadBodyTimeout up to the gateway's limit, refuses a JSON body followed by more data, and makes the body replayable,
 // because the signature check and the validator both read it. The room is held until the
 // stages after it (validation, the operation) have answered.
 func (s *Server) bodyStage(next http.Handler) http.Handler {
@@ -41,16 +41,11 @@ func (s *Server) bodyStage(next http.Handler) http.Handler {
 			})
 			return
 		}
-		deadline := time.Now().Add(s.opts.ReadBodyTimeout)
-		// Not every ResponseWriter reaches a connection (a recorder does not); then only the
-		// wait for room is bounded.
-		_ = http.NewResponseController(w).SetReadDeadline(deadline)
-
 		want := r.ContentLength
 		if want < 0 { // chunked: the size is known only at the end
 			want = maxBodyBytes
 		}
-		wait, cancel := context.WithDeadline(r.Context(), deadline)
+		wait, cancel := context.WithTimeout(r.Context(), s.opts.ReadBodyTimeout)
 		held, err := s.bodies.acquire(wait, want)
 		cancel()
 		if err != nil {
@@ -65,6 +60,10 @@ func (s *Server) bodyStage(next http.Handler) http.Handler {
 			return
 		}
 		defer s.bodies.release(held)
+		// Admitted: the whole body must now come within ReadBodyTimeout, counted afresh so that
+		// a body admitted at the end of its wait is not cut off for having waited. Not every
+		// ResponseWriter reaches a connection (a recorder does not); then the read is unbounded.
+		_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(s.opts.ReadBodyTimeout))
 
 		body, err := readBody(r.Body, r.ContentLength, &s.bodyBytesRead)
 		_ = r.Body.Close()

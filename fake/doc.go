@@ -28,7 +28,7 @@
 //     IAM tokens, and the shape, access key, signed headers and X-Sdk-Date of an AK/SK
 //     signature. A refused request gets its 401 without a byte of its body being read.
 //   - body waits for room under Options.MaxBodyBytesInFlight (503 with Retry-After when none
-//     comes within Options.ReadBodyTimeout), reads the body within that deadline (408 when it
+//     comes within Options.ReadBodyTimeout), reads the body within that time again (408 when it
 //     trickles) up to the gateway's 12 MB (413), refuses data after the JSON value (400
 //     DLI.0001), and makes the body replayable for the stages after it.
 //   - signature verifies an AK/SK signature over the body's hash, now that the body is read.
