@@ -96,6 +96,7 @@ func TestBodiesWaitForRoom(t *testing.T) {
 	_, err := io.WriteString(c.conn, first[:10])
 	require.NoError(t, err)
 	waitFor(t, func() bool { used, _, _ := r.bodies.stats(); return used == int64(len(first)) })
+	waitFor(t, func() bool { return r.bodyBytesRead.Load() == 10 }) // the first's bytes so far
 
 	answered := make(chan answer)
 	go func() {
@@ -104,7 +105,7 @@ func TestBodiesWaitForRoom(t *testing.T) {
 		answered <- a
 	}()
 	waitFor(t, func() bool { _, _, w := r.bodies.stats(); return w == 1 })
-	assert.Equal(t, int64(10), r.bodyBytesRead.Load(), "the waiting body is not read")
+	assert.Equal(t, int64(10), r.bodyBytesRead.Load(), "the waiting body is not read, though all of it was sent")
 
 	_, err = io.WriteString(c.conn, first[10:])
 	require.NoError(t, err)
