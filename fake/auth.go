@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/dli-openapi/enhanced-connections/wrapper/signer"
 )
@@ -22,42 +23,89 @@ func newAuthenticator(credentials map[string]string, tokens []string) *authentic
 // required reports whether any credential is configured; without one the fake is open.
 func (a *authenticator) required() bool { return len(a.credentials) > 0 || len(a.tokens) > 0 }
 
-// check returns "" when r authenticates, else why not, in words safe to send back: the
-// signature verifier never puts secrets in its reasons, and scrub makes sure of it.
+// verdict is what the authenticator decided from the headers alone.
+type verdict int
+
+const (
+	accepted  verdict = iota // a valid token, or a signature that covers no body
+	refused                  // 401 now, before any body byte is read
+	needsBody                // the headers are right; the signature covers the body's hash
+)
+
+// checkHeaders decides everything that does not need the body: the Authorization header's
+// shape, a known access key, the signed headers present, X-Sdk-Date fresh, a valid
+// X-Auth-Token, or no credentials at all. The reason of a refusal is in words safe to send
+// back: the signature verifier never puts secrets in its reasons, and scrub makes sure of it.
 //
 // A request with an Authorization header is judged by its signature when AK/SK credentials are
 // configured; otherwise by its X-Auth-Token when tokens are configured.
-func (a *authenticator) check(r *http.Request) string {
+func (a *authenticator) checkHeaders(r *http.Request) (verdict, string) {
 	if len(a.credentials) > 0 && r.Header.Get("Authorization") != "" {
-		err := signer.Verify(r, func(ak string) (string, bool) {
-			sk, ok := a.credentials[ak]
-			return sk, ok
-		})
-		if err == nil {
-			return ""
-		}
-		var se *signer.SignatureError
-		if errors.As(err, &se) {
-			return a.scrub(se.Reason)
-		}
-		return "the AK/SK signature is invalid"
+		return a.probeSignature(r)
 	}
 	if len(a.tokens) > 0 {
 		if token := r.Header.Get("X-Auth-Token"); token != "" {
 			if a.validToken(token) {
-				return ""
+				return accepted, ""
 			}
-			return "the X-Auth-Token is invalid"
+			return refused, "the X-Auth-Token is invalid"
 		}
 	}
 	switch {
 	case len(a.credentials) > 0 && len(a.tokens) > 0:
-		return "send an AK/SK signature (Authorization) or an IAM token (X-Auth-Token)"
+		return refused, "send an AK/SK signature (Authorization) or an IAM token (X-Auth-Token)"
 	case len(a.credentials) > 0:
-		return "send an AK/SK signature (Authorization)"
+		return refused, "send an AK/SK signature (Authorization)"
 	default:
-		return "send an IAM token (X-Auth-Token)"
+		return refused, "send an IAM token (X-Auth-Token)"
 	}
+}
+
+// probeSignature makes every check of the signature that needs no body
+// (signer.VerifyHeadersAt): a failure there is final; a request that passes still needs its
+// signature verified over the body's hash, which verifyBody does once the body stage has read
+// the body.
+func (a *authenticator) probeSignature(r *http.Request) (verdict, string) {
+	err := signer.VerifyHeadersAt(r, a.secretKey, time.Now())
+	if err == nil {
+		return needsBody, ""
+	}
+	return refused, a.reason(err)
+}
+
+// check decides a request whose body needs no waiting for (IAM's GETs): "" means it
+// authenticates.
+func (a *authenticator) check(r *http.Request) string {
+	v, reason := a.checkHeaders(r)
+	switch v {
+	case refused:
+		return reason
+	case needsBody:
+		return a.verify(r)
+	}
+	return ""
+}
+
+func (a *authenticator) secretKey(ak string) (string, bool) {
+	sk, ok := a.credentials[ak]
+	return sk, ok
+}
+
+// reason is a verifier's error in words safe to send back.
+func (a *authenticator) reason(err error) string {
+	var se *signer.SignatureError
+	if errors.As(err, &se) {
+		return a.scrub(se.Reason)
+	}
+	return "the AK/SK signature is invalid"
+}
+
+// verify checks r's AK/SK signature in full, body included; "" means valid.
+func (a *authenticator) verify(r *http.Request) string {
+	if err := signer.Verify(r, a.secretKey); err != nil {
+		return a.reason(err)
+	}
+	return ""
 }
 
 // validToken compares in constant time against every token, so timing tells nothing about
@@ -78,16 +126,43 @@ func (a *authenticator) scrub(msg string) string {
 	return msg
 }
 
-// authStage refuses unauthenticated requests with the gateway's 401 APIGW.0301 before the
-// validator or any operation sees them.
+// unauthorized answers with the gateway's 401 APIGW.0301.
+func unauthorized(w http.ResponseWriter, reason string) {
+	writeError(w, http.StatusUnauthorized, codeAuth, "Incorrect IAM authentication information: "+reason)
+}
+
+// authStage refuses unauthenticated requests before the body stage reads a byte of the body,
+// and before the validator or any operation sees them. A signed request whose headers pass
+// goes on to the body stage and is verified in full by signatureStage.
 func (s *Server) authStage(next http.Handler) http.Handler {
 	if !s.auth.required() {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if reason := s.auth.check(r); reason != "" {
-			writeError(w, http.StatusUnauthorized, codeAuth, "Incorrect IAM authentication information: "+reason)
+		v, reason := s.auth.checkHeaders(r)
+		switch v {
+		case refused:
+			s.answerUnread(w, r, func(w http.ResponseWriter) { unauthorized(w, reason) })
 			return
+		case needsBody:
+			infoFrom(r.Context()).verifyBody = true
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// signatureStage verifies, once the body stage has read the body, the signature of a request
+// that authStage could only judge by its headers.
+func (s *Server) signatureStage(next http.Handler) http.Handler {
+	if len(s.auth.credentials) == 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if infoFrom(r.Context()).verifyBody {
+			if reason := s.auth.verify(r); reason != "" {
+				unauthorized(w, reason)
+				return
+			}
 		}
 		next.ServeHTTP(w, r)
 	})

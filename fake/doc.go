@@ -14,19 +14,40 @@
 // gen), mounted on an http.ServeMux, behind middleware that behaves like the API gateway and the
 // service in front of the real handlers:
 //
-//	iam -> record -> route -> faults -> auth -> validate -> generated router -> operations
+//	iam -> record -> routing -> faults -> auth -> body -> signature -> validate -> generated router -> operations
 //
-// The stages:
+// The stages (record in observe.go, routing in routing.go, faults in faults.go, auth and
+// signature in auth.go, body in body.go, validate in validate.go):
 //
-//   - iam answers IAM's GET /v3/projects?name=<region> (Options.Projects), so that a client
-//     without a project id can find it; everything else goes on.
-//   - record gives every answer an X-Request-Id and keeps a log for Requests.
-//   - route finds the spec operation (404 APIGW.0101 otherwise) and buffers the body once, so
-//     the signature check and the validator can both read it.
+//   - iam answers IAM's GET /v3/projects?name=<region> (Options.Projects, iam.go), so that a
+//     client without a project id can find it; everything else goes on.
+//   - record logs every request as it arrives, for Requests, fills in its status before the
+//     answer is sent (so a client that saw an outcome finds it logged), gives every answer an
+//     X-Request-Id, and writes the Options.Logger line when done.
+//   - routing finds the spec operation (404 APIGW.0101 otherwise). It reads no body.
 //   - faults injects queued or random failures (see Fault), before or after the operation ran.
-//   - auth checks AK/SK signatures and IAM tokens (401 APIGW.0301).
+//   - auth decides everything about credentials that does not need the body (401 APIGW.0301):
+//     IAM tokens, and the shape, access key, signed headers and X-Sdk-Date of an AK/SK
+//     signature. A refused request gets its 401 without a byte of its body being read.
+//   - body waits for room under Options.MaxBodyBytesInFlight (503 with Retry-After when none
+//     comes within Options.ReadBodyTimeout), reads the body within that time again (408 when it
+//     trickles) up to the gateway's 12 MB (413), refuses data after the JSON value (400
+//     DLI.0001), and makes the body replayable for the stages after it.
+//   - signature verifies an AK/SK signature over the body's hash, now that the body is read.
 //   - validate checks the request against the spec with kin-openapi (400 DLI.0001 naming the
 //     field), so a request the spec refuses never reaches an operation.
+//
+// Every answer given before the body is read (unread.go) goes out at once and closes the
+// connection, because the unread body rules out the next request on it; what the client still
+// sends is discarded for up to two seconds first, so that a client still writing its body
+// reads the answer instead of a reset connection. Start adds the connection-level bounds:
+// Options.ReadHeaderTimeout and Options.IdleTimeout.
+//
+// The other files: server.go (setup), options.go, listen.go (Start, Close, Shutdown), budget.go
+// (the body budget), grants.go (GrantPrivilegeOnCreate), requestlog.go, errors.go; store.go,
+// list.go, peers.go, routes.go (network routes of a connection) and views.go are the emulated
+// state; handlers*.go are the operations. internal/bodyload measures the memory of a real
+// `edsconn fake-server` under many large bodies at once.
 //
 // State lives in the Server (no package-level state), guarded by one mutex, so a Server can be
 // shared by many goroutines and many Servers can run in one test binary.

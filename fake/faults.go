@@ -126,6 +126,8 @@ func (s *Server) faultStage(next http.Handler) http.Handler {
 		switch {
 		case f.Drop:
 			drop(w, buf)
+		case f.Status != 0 && buf == nil: // the body stage has not run
+			s.answerUnread(w, r, func(w http.ResponseWriter) { writeFault(w, f) })
 		case f.Status != 0:
 			writeFault(w, f)
 		case buf != nil:

@@ -1,13 +1,13 @@
 package fake
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"net/netip"
 	"sync"
-	"time"
 )
 
 // Running is a Server listening on a TCP address. The Server is embedded, so its methods
@@ -57,8 +57,15 @@ func (s *Server) Start(addr string) (*Running, error) {
 	r := &Running{
 		Server:   s,
 		listener: ln,
-		http:     &http.Server{Handler: s, ReadHeaderTimeout: 30 * time.Second},
-		done:     make(chan struct{}),
+		http: &http.Server{
+			Handler:           s,
+			ReadHeaderTimeout: s.opts.ReadHeaderTimeout,
+			IdleTimeout:       s.opts.IdleTimeout,
+			// ReadTimeout stays 0: the body stage sets the body's deadline itself, after the
+			// faults' delays and with the wait for room under MaxBodyBytesInFlight in it.
+			// WriteTimeout stays 0 too: it would also bound Fault.Delay.
+		},
+		done: make(chan struct{}),
 	}
 	go func() {
 		defer close(r.done)
@@ -88,7 +95,7 @@ func checkLoopbackAddr(addr string) error {
 func (r *Running) URL() string { return "http://" + r.listener.Addr().String() }
 
 // Close stops listening, closes every connection (in-flight requests see their context end) and
-// waits for the server to stop. Calling it again returns the first result.
+// waits for the server to stop. Calling it again, or Shutdown after it, returns the first result.
 func (r *Running) Close() error {
 	r.close.Do(func() {
 		err := r.http.Close()
@@ -96,6 +103,22 @@ func (r *Running) Close() error {
 		if err != nil && !errors.Is(err, http.ErrServerClosed) {
 			r.closeErr = err
 		}
+	})
+	return r.closeErr
+}
+
+// Shutdown stops listening, closes idle connections, and waits until the requests in flight have
+// been answered; if ctx ends first, it closes the remaining connections as Close does and
+// returns ctx's error. Connections hijacked by Fault.Drop are not waited for. Calling it again,
+// or Close after it, returns the first result.
+func (r *Running) Shutdown(ctx context.Context) error {
+	r.close.Do(func() {
+		err := r.http.Shutdown(ctx)
+		if err != nil {
+			_ = r.http.Close()
+			r.closeErr = fmt.Errorf("fake: shutdown: %w", err)
+		}
+		<-r.done
 	})
 	return r.closeErr
 }

@@ -52,3 +52,13 @@ func TestServerStartUsesItsOptions(t *testing.T) {
 	_, err = http.Get(r.URL() + connsPath(project))
 	assert.Error(t, err, "closed servers do not answer")
 }
+
+func TestOperationsAreTheSpecs(t *testing.T) {
+	s, err := New(Options{})
+	require.NoError(t, err)
+	ops := s.Operations()
+	assert.Equal(t, specOperationIDs(t), ops, "the spec's operationIds, sorted")
+	for _, op := range ops {
+		assert.NotPanics(t, func() { s.InjectFaults(op, Fault{Status: 500}) }, op)
+	}
+}

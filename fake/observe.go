@@ -23,10 +23,10 @@ type RecordedRequest struct {
 	// Header is a copy of the request headers.
 	Header http.Header
 	// Body holds the first 64 KiB of the request body (all of it for any normal request but a
-	// create or update with thousands of hosts).
+	// create or update with thousands of hosts), once the body stage has read it.
 	Body []byte
-	// Status is the status answered, 0 when the connection was dropped or the client left before
-	// an answer.
+	// Status is the status answered, set before the first byte of the answer is sent; 0 when
+	// no answer has been sent (yet), the connection was dropped or the client left first.
 	Status int
 }
 
@@ -37,12 +37,15 @@ const maxRecorded = 10000
 // maxRecordedBody bounds the body kept per logged request.
 const maxRecordedBody = 64 << 10
 
-// observer counts operation calls and keeps the request log.
+// observer counts operation calls and keeps the request log. A request is logged when it
+// arrives and its entry filled in as it goes, each field before the client can see what it
+// records: whatever a client observed of an answer (a status, a dropped connection), its
+// request is already in the log with that outcome.
 type observer struct {
 	now      func() time.Time
 	mu       sync.Mutex
 	calls    map[string]int
-	requests []RecordedRequest
+	requests []*RecordedRequest
 }
 
 func newObserver(now func() time.Time) *observer {
@@ -55,14 +58,44 @@ func (o *observer) called(operationID string) {
 	o.calls[operationID]++
 }
 
-func (o *observer) record(r RecordedRequest) {
+// arrived logs a new request; its entry is changed only through the observer's methods.
+func (o *observer) arrived(rec *RecordedRequest) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	// Trimming in batches keeps appends O(1) on average; Requests shows the newest maxRecorded.
 	if len(o.requests) >= 2*maxRecorded {
 		o.requests = append(o.requests[:0:0], o.requests[len(o.requests)-maxRecorded:]...)
 	}
-	o.requests = append(o.requests, r)
+	o.requests = append(o.requests, rec)
+}
+
+func (o *observer) update(rec *RecordedRequest, f func(*RecordedRequest)) {
+	if rec == nil { // a stage used without the record stage in front
+		return
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	f(rec)
+}
+
+func (o *observer) setOperation(rec *RecordedRequest, id string) {
+	o.update(rec, func(r *RecordedRequest) { r.OperationID = id })
+}
+
+func (o *observer) setBody(rec *RecordedRequest, body []byte) {
+	kept := bytes.Clone(body[:min(len(body), maxRecordedBody)])
+	o.update(rec, func(r *RecordedRequest) { r.Body = kept })
+}
+
+func (o *observer) setStatus(rec *RecordedRequest, status int) {
+	o.update(rec, func(r *RecordedRequest) { r.Status = status })
+}
+
+// snapshot returns a copy of rec as it stands (the header and body shared, not to be changed).
+func (o *observer) snapshot(rec *RecordedRequest) RecordedRequest {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return *rec
 }
 
 // Calls returns how many requests reached operationID (a spec operationId such as
@@ -82,26 +115,28 @@ func (s *Server) Calls(operationID string) int {
 	return n
 }
 
-// Requests returns a copy of the log of received requests, oldest first (the latest 10,000).
+// Requests returns a copy of the log of received requests, oldest first (the latest 10,000),
+// as it stands: a request is in it from its arrival, so requests still in flight are too.
 func (s *Server) Requests() []RecordedRequest {
 	s.obs.mu.Lock()
 	defer s.obs.mu.Unlock()
 	log := s.obs.requests[max(0, len(s.obs.requests)-maxRecorded):]
 	out := make([]RecordedRequest, len(log))
 	for i, r := range log {
-		r.Header = r.Header.Clone()
-		r.Body = bytes.Clone(r.Body)
-		out[i] = r
+		c := *r
+		c.Header = r.Header.Clone()
+		c.Body = bytes.Clone(r.Body)
+		out[i] = c
 	}
 	return out
 }
 
-// requestInfo travels in the request context from the record stage, which logs it, to the
-// route stage, which fills it in.
+// requestInfo travels in the request context from the record stage to the stages after it.
 type requestInfo struct {
-	operationID string
-	route       *routeMatch
-	body        []byte // as read by the route stage
+	rec         *RecordedRequest // the log entry, changed only through the observer
+	operationID string           // set by the routing stage
+	route       *routeMatch      // set by the routing stage, for the validator
+	verifyBody  bool             // set by the auth stage: the signature needs the body
 }
 
 type requestInfoKey struct{}
@@ -114,37 +149,43 @@ func infoFrom(ctx context.Context) *requestInfo {
 }
 
 // recordStage is the outermost stage: it gives each answer an X-Request-Id, as DLI does (clients
-// quote it in errors), and logs the request with its final status.
+// quote it in errors), logs the request as it arrives and its status as it is answered, and
+// writes the request log line of Options.Logger when done.
 func (s *Server) recordStage(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		info := &requestInfo{}
-		rec := RecordedRequest{
+		began := time.Now()
+		rec := &RecordedRequest{
 			Time:     s.obs.now(),
 			Method:   r.Method,
 			Path:     r.URL.Path,
 			RawQuery: r.URL.RawQuery,
 			Header:   r.Header.Clone(),
 		}
-		w.Header().Set("X-Request-Id", strings.ReplaceAll(uuid.NewString(), "-", ""))
-		sw := &statusWriter{ResponseWriter: w}
+		s.obs.arrived(rec)
+		info := &requestInfo{rec: rec}
+		requestID := strings.ReplaceAll(uuid.NewString(), "-", "")
+		w.Header().Set("X-Request-Id", requestID)
+		sw := &statusWriter{ResponseWriter: w, obs: s.obs, rec: rec}
+		if s.opts.Logger != nil {
+			defer func() { logRequest(s.opts.Logger, s.obs.snapshot(rec), requestID, time.Since(began)) }()
+		}
 		next.ServeHTTP(sw, r.WithContext(context.WithValue(r.Context(), requestInfoKey{}, info)))
-		rec.OperationID = info.operationID
-		rec.Body = bytes.Clone(info.body[:min(len(info.body), maxRecordedBody)])
-		rec.Status = sw.status
-		s.obs.record(rec)
 	})
 }
 
-// statusWriter remembers the status written through it. Unwrap lets http.ResponseController
-// reach the connection underneath, which Fault.Drop hijacks.
+// statusWriter records the status written through it before passing it on. Unwrap lets
+// http.ResponseController reach the connection underneath, which Fault.Drop hijacks.
 type statusWriter struct {
 	http.ResponseWriter
+	obs    *observer
+	rec    *RecordedRequest
 	status int
 }
 
 func (w *statusWriter) WriteHeader(code int) {
-	if w.status == 0 {
+	if w.status == 0 && code >= 200 { // 1xx answers are not the final status
 		w.status = code
+		w.obs.setStatus(w.rec, code)
 	}
 	w.ResponseWriter.WriteHeader(code)
 }
@@ -152,6 +193,7 @@ func (w *statusWriter) WriteHeader(code int) {
 func (w *statusWriter) Write(b []byte) (int, error) {
 	if w.status == 0 {
 		w.status = http.StatusOK
+		w.obs.setStatus(w.rec, http.StatusOK)
 	}
 	return w.ResponseWriter.Write(b)
 }

@@ -2,6 +2,7 @@ package fake
 
 import (
 	"fmt"
+	"log/slog"
 	"time"
 )
 
@@ -55,14 +56,51 @@ type Options struct {
 	// clients that look their project id up. Nil means one project per region of the spec,
 	// with DefaultProjectID(region) as id; an empty non-nil slice lists none.
 	Projects []Project
+
+	// ReadHeaderTimeout bounds the reading of a request's line and headers, so that a client
+	// that connects and sends nothing (or sends headers a byte at a time) is cut off. Zero
+	// means DefaultReadHeaderTimeout. Start applies it; a Server mounted elsewhere gets the
+	// host server's.
+	ReadHeaderTimeout time.Duration
+
+	// ReadBodyTimeout bounds the wait for room under MaxBodyBytesInFlight, and then, counted
+	// again from the admission, the reading of the whole body: a body trickled slower than that
+	// is answered 408 and its connection closed, whatever its pace. Zero means
+	// DefaultReadBodyTimeout. It works on any server that gives handlers their connection
+	// (Start, httptest.Server).
+	ReadBodyTimeout time.Duration
+
+	// IdleTimeout is how long a keep-alive connection may wait for its next request before the
+	// server closes it. Zero means DefaultIdleTimeout. Start applies it.
+	IdleTimeout time.Duration
+
+	// MaxBodyBytesInFlight bounds the sum of the sizes of the request bodies being read, held,
+	// validated and decoded at once. Validation decodes a body into generic JSON values that
+	// take 15 to 30 times its size (a 12 MB create with hosts peaks at about 200 MB, 12 MB of
+	// empty objects at about 380 MB), so this bounds what bodies cost to that multiple of it. A
+	// request whose body does not fit waits, in arrival order, up to ReadBodyTimeout, then gets
+	// 503 APIGW.0202 with Retry-After. A body larger than the whole
+	// budget (up to the 12 MB limit) is admitted alone; a body without Content-Length counts as
+	// the 12 MB limit. Zero means DefaultMaxBodyBytesInFlight.
+	MaxBodyBytesInFlight int64
+
+	// Logger, when not nil, gets one record per request when the server is done with it:
+	// method, path, operation, status (0 when no complete answer was sent), duration and the
+	// X-Request-Id the answer carried. Header values, query strings and bodies are never logged,
+	// so tokens and signatures stay out of logs.
+	Logger *slog.Logger
 }
+
+// Defaults of the Options timeouts and the body budget.
+const (
+	DefaultReadHeaderTimeout    = 10 * time.Second
+	DefaultReadBodyTimeout      = time.Minute
+	DefaultIdleTimeout          = time.Minute
+	DefaultMaxBodyBytesInFlight = 16 << 20
+)
 
 // defaultAddr is where Start listens when Options.Addr is empty: loopback, any free port.
 const defaultAddr = "127.0.0.1:0"
-
-// maxBodyBytes is the largest request body accepted: the gateway's limit for AK/SK-signed
-// requests. A 20,000-host create is about 0.7 MB.
-const maxBodyBytes = 12 << 20
 
 // normalized checks o and returns a copy that shares nothing with the caller, so a test that
 // changes its map or slice afterwards cannot race with the server.
@@ -73,6 +111,13 @@ func (o Options) normalized() (Options, error) {
 	if o.Latency < 0 || o.ActivationDelay < 0 {
 		return o, fmt.Errorf("fake: Latency and ActivationDelay must not be negative")
 	}
+	if o.ReadHeaderTimeout < 0 || o.ReadBodyTimeout < 0 || o.IdleTimeout < 0 || o.MaxBodyBytesInFlight < 0 {
+		return o, fmt.Errorf("fake: timeouts and MaxBodyBytesInFlight must not be negative")
+	}
+	o.ReadHeaderTimeout = orDefault(o.ReadHeaderTimeout, DefaultReadHeaderTimeout)
+	o.ReadBodyTimeout = orDefault(o.ReadBodyTimeout, DefaultReadBodyTimeout)
+	o.IdleTimeout = orDefault(o.IdleTimeout, DefaultIdleTimeout)
+	o.MaxBodyBytesInFlight = orDefault(o.MaxBodyBytesInFlight, DefaultMaxBodyBytesInFlight)
 	creds := make(map[string]string, len(o.Credentials))
 	for ak, sk := range o.Credentials {
 		if ak == "" || sk == "" {
@@ -103,5 +148,11 @@ func (o Options) normalized() (Options, error) {
 	return o, nil
 }
 
-// authRequired reports whether requests must authenticate at all.
-func (o Options) authRequired() bool { return len(o.Credentials) > 0 || len(o.Tokens) > 0 }
+// orDefault is v, or def when v is zero.
+func orDefault[T comparable](v, def T) T {
+	var zero T
+	if v == zero {
+		return def
+	}
+	return v
+}

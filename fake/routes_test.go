@@ -28,6 +28,7 @@ func TestRoutes(t *testing.T) {
 		return x.StatusCode(), ""
 	}
 	addV2 := func(name, cidr string) (int, string) {
+		//lint:ignore SA1019 the deprecated v2.0 route paths are still in the spec and the fake serves them
 		x, err := c.CreateEnhancedConnectionRoutesWithResponse(ctx, project, id, nil, gen.CreateRouteRequest{Name: name, Cidr: cidr})
 		require.NoError(t, err)
 		checkResponse(t, x.HTTPResponse, x.Body)
@@ -74,6 +75,7 @@ func TestRoutes(t *testing.T) {
 		{Name: "route", Cidr: "127.0.0.0", CreateTime: created},
 	}, got, "v3 and v2.0 routes live together, in creation order")
 
+	//lint:ignore SA1019 the deprecated v2.0 route paths are still in the spec and the fake serves them
 	del, err := c.DeleteEnhancedConnectionRoutesWithResponse(ctx, project, id, "net-a", nil)
 	require.NoError(t, err)
 	require.Equal(t, http.StatusOK, del.StatusCode())

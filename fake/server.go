@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/dli-openapi/enhanced-connections/gen"
 )
@@ -21,7 +23,13 @@ type Server struct {
 	auth      *authenticator
 	faults    *faultInjector
 	obs       *observer
+	bodies    *bodyBudget
+	grants    *createGrants
 	handler   http.Handler
+
+	// bodyBytesRead counts the request body bytes the body stage read, so tests can prove that
+	// a refused request cost none.
+	bodyBytesRead atomic.Int64
 }
 
 var _ http.Handler = (*Server)(nil)
@@ -32,7 +40,7 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := newValidator()
+	v, err := sharedValidator()
 	if err != nil {
 		return nil, err
 	}
@@ -43,9 +51,11 @@ func New(opts Options) (*Server, error) {
 		auth:      newAuthenticator(opts.Credentials, opts.Tokens),
 		faults:    newFaultInjector(opts.ErrorRate, opts.Latency, opts.Seed),
 		obs:       newObserver(opts.Now),
+		bodies:    newBodyBudget(opts.MaxBodyBytesInFlight),
+		grants:    newCreateGrants(),
 	}
 	ops := &operations{store: s.store, refuseDeleteWhileCreating: opts.RefuseDeleteWhileCreating}
-	strict := gen.NewStrictHandlerWithOptions(ops, []gen.StrictMiddlewareFunc{s.countCalls}, gen.StrictHTTPServerOptions{
+	strict := gen.NewStrictHandlerWithOptions(ops, []gen.StrictMiddlewareFunc{s.grantOnCreate, s.countCalls}, gen.StrictHTTPServerOptions{
 		// Both are unreachable behind the validator; they keep the answers in the DLI shape.
 		RequestErrorHandlerFunc: func(w http.ResponseWriter, _ *http.Request, _ error) {
 			writeError(w, http.StatusBadRequest, codeParameter, "body: cannot decode the JSON body.")
@@ -60,7 +70,7 @@ func New(opts Options) (*Server, error) {
 			writeError(w, http.StatusBadRequest, codeParameter, paramErrorMessage(err))
 		},
 	})
-	s.handler = s.iamStage(s.recordStage(s.routeStage(s.faultStage(s.authStage(s.validateStage(api))))))
+	s.handler = s.iamStage(s.recordStage(s.routingStage(s.faultStage(s.authStage(s.bodyStage(s.signatureStage(s.validateStage(api))))))))
 	return s, nil
 }
 
@@ -84,6 +94,16 @@ func (s *Server) GrantPrivilege(connID, projectID string) error {
 		return fmt.Errorf("fake: connection %s does not exist", connID)
 	}
 	return nil
+}
+
+// Operations returns the operationIds of the spec, sorted: the names InjectFaults takes.
+func (s *Server) Operations() []string {
+	ops := make([]string, 0, len(s.validator.operations))
+	for op := range s.validator.operations {
+		ops = append(ops, op)
+	}
+	slices.Sort(ops)
+	return ops
 }
 
 // Connections returns how many connections of projectID are not deleted.

@@ -29,14 +29,14 @@ type connection struct {
 	// echo is what the create sent of the fields an answer repeats by name (dest_vpc_id, ...),
 	// as JSON: the answers start from it, so that a field added to both the create body and the
 	// answer in the spec is answered without a change here.
-	echo    []byte
-	created time.Time
-	deleted           bool
-	queues, pools     []*peering
-	hosts             []gen.Host
-	tags              []gen.Tag
-	routes            []*route
-	grantedProjects   []string
+	echo            []byte
+	created         time.Time
+	deleted         bool
+	queues, pools   []*peering
+	hosts           []gen.Host
+	tags            []gen.Tag
+	routes          []*route
+	grantedProjects []string
 }
 
 func newStore(now func() time.Time, delay time.Duration) *store {

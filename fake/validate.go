@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -21,6 +22,12 @@ type validator struct {
 	options    *openapi3filter.Options
 	operations map[string]bool // operationIds of the spec
 }
+
+// sharedValidator is the validator of every Server in the process. Loading and checking the
+// spec takes tens of milliseconds, which tests that start a Server each paid again and again;
+// the document, router and options are only read once built, as one Server's many goroutines
+// already do.
+var sharedValidator = sync.OnceValues(newValidator)
 
 // newValidator loads a private copy of the spec: the shared document of
 // enhancedconnections.Load must not be changed, and the router needs servers that match any
@@ -68,7 +75,7 @@ func newValidator() (*validator, error) {
 func (s *Server) validateStage(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		m := infoFrom(r.Context()).route
-		if m == nil { // not behind routeStage: nothing to validate against
+		if m == nil { // not behind routingStage: nothing to validate against
 			next.ServeHTTP(w, r)
 			return
 		}
