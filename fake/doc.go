@@ -14,16 +14,17 @@
 // gen), mounted on an http.ServeMux, behind middleware that behaves like the API gateway and the
 // service in front of the real handlers:
 //
-//	iam -> record -> routing -> faults -> auth -> body -> signature -> validate -> generated router -> operations
+//	record -> iam -> routing -> faults -> auth -> body -> signature -> validate -> generated router -> operations
 //
 // The stages (record in observe.go, routing in routing.go, faults in faults.go, auth and
 // signature in auth.go, body in body.go, validate in validate.go):
 //
-//   - iam answers IAM's GET /v3/projects?name=<region> (Options.Projects, iam.go), so that a
-//     client without a project id can find it; everything else goes on.
 //   - record logs every request as it arrives, for Requests, fills in its status before the
 //     answer is sent (so a client that saw an outcome finds it logged), gives every answer an
 //     X-Request-Id, and writes the Options.Logger line when done.
+//   - iam answers IAM's GET /v3/projects?name=<region> (Options.Projects, iam.go), so that a
+//     client without a project id can find it; it is recorded as operation KeystoneListProjects,
+//     the vendor SDK's name for it. Everything else goes on.
 //   - routing finds the spec operation (404 APIGW.0101 otherwise). It reads no body.
 //   - faults injects queued or random failures (see Fault), before or after the operation ran.
 //   - auth decides everything about credentials that does not need the body (401 APIGW.0301):

@@ -79,6 +79,23 @@ func TestRequestLogLines(t *testing.T) {
 	a := mustSend(t, r, "GET", "/nowhere", "")
 	assert.Equal(t, http.StatusNotFound, a.status)
 	assert.Contains(t, receiveLine(t, lines), "status=404")
+
+	// So is the IAM project lookup, which is answered before the DLI stages: a client that
+	// found its project id shows that in the log, and its query (a region name) is left out
+	// like every query.
+	lookup, err := http.NewRequest("GET", r.URL()+"/v3/projects?name=eu-de", nil)
+	require.NoError(t, err)
+	require.NoError(t, sig.Sign(lookup))
+	resp, err = http.DefaultClient.Do(lookup)
+	require.NoError(t, err)
+	_ = resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	line = receiveLine(t, lines)
+	for _, want := range []string{"method=GET", "path=/v3/projects", "operation=KeystoneListProjects", "status=200"} {
+		assert.Contains(t, line, want)
+	}
+	assert.NotContains(t, line, "eu-de")
+	assert.Len(t, r.Requests(), 3, "the lookup is in Requests too")
 }
 
 // TestRequestLogCannotBeForged: a path with a newline (escaped on the wire) stays one quoted

@@ -70,7 +70,7 @@ func New(opts Options) (*Server, error) {
 			writeError(w, http.StatusBadRequest, codeParameter, paramErrorMessage(err))
 		},
 	})
-	s.handler = s.iamStage(s.recordStage(s.routingStage(s.faultStage(s.authStage(s.bodyStage(s.signatureStage(s.validateStage(api))))))))
+	s.handler = s.recordStage(s.iamStage(s.routingStage(s.faultStage(s.authStage(s.bodyStage(s.signatureStage(s.validateStage(api))))))))
 	return s, nil
 }
 
