@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"strings"
+	"sync"
 )
 
 // Matcher reports whether a string matches a schema pattern, with exactly the answers of
@@ -15,21 +17,30 @@ import (
 // (one table lookup per byte) and hands any other input, or a program the DFA does not cover,
 // to regexp.
 type Matcher struct {
-	re  *regexp.Regexp
+	re  func() *regexp.Regexp // compiled on the first input the DFA does not decide
 	src string
 	dfa *dfa // nil when the program needs assertions the DFA does not model
 }
 
+// matchers caches compiled patterns by their source: the same pattern (a project id's, for
+// instance) recurs across parameters and operations, and a program's first request pays for
+// each compile.
+var matchers sync.Map // string -> *Matcher
+
 // CompilePattern compiles an OpenAPI pattern as kin-openapi does: ECMA-262 `\uXXXX` escapes
-// are rewritten to Go's `\x{XXXX}`, then the result is compiled with Go regexp syntax.
+// are rewritten to Go's `\x{XXXX}`, then the result is compiled with Go regexp syntax. The
+// Matcher is shared by every caller of the same pattern.
 func CompilePattern(pattern string) (*Matcher, error) {
-	goPattern := uEscape.ReplaceAllString(pattern, `\x{${code}}`)
-	re, err := regexp.Compile(goPattern)
-	if err != nil {
-		return nil, fmt.Errorf("pattern %q: %w", pattern, err)
+	if m, ok := matchers.Load(pattern); ok {
+		return m.(*Matcher), nil
 	}
-	m := &Matcher{re: re, src: pattern}
-	// Parse exactly as regexp.Compile does, so both run the same program.
+	goPattern := pattern
+	if strings.Contains(pattern, `\u`) {
+		goPattern = uEscape.ReplaceAllString(pattern, `\x{${code}}`)
+	}
+	// Parsed exactly as regexp.Compile parses, with its errors, so that the DFA and regexp run
+	// the same program; regexp itself is compiled only when an input needs it (non-ASCII, or
+	// a program the DFA does not cover), which most programs never see.
 	parsed, err := syntax.Parse(goPattern, syntax.Perl)
 	if err != nil {
 		return nil, fmt.Errorf("pattern %q: %w", pattern, err)
@@ -38,8 +49,10 @@ func CompilePattern(pattern string) (*Matcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pattern %q: %w", pattern, err)
 	}
-	m.dfa = newDFA(prog)
-	return m, nil
+	m := &Matcher{src: pattern, dfa: newDFA(prog),
+		re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(goPattern) })}
+	actual, _ := matchers.LoadOrStore(pattern, m)
+	return actual.(*Matcher), nil
 }
 
 // uEscape is kin-openapi's rewrite of ECMA-262 code point escapes (openapi3.intoGoRegexp).
@@ -55,5 +68,5 @@ func (m *Matcher) MatchString(s string) bool {
 			return ok
 		}
 	}
-	return m.re.MatchString(s)
+	return m.re().MatchString(s)
 }
