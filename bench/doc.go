@@ -19,5 +19,5 @@
 // It is a module of its own so that the main module never depends on the vendor SDK or the JSON
 // libraries. ./run.sh runs everything in interleaved rounds (cmd/rounds) and prints the tables
 // (cmd/ratios); cmd/coldstart measures a first call in fresh processes; ./weight.sh the
-// dependency weight. README.md has the figures and the commands.
+// dependency weight of the programs in cmd/weight. README.md has the figures and the commands.
 package bench

@@ -38,38 +38,7 @@ require github.com/dli-openapi/enhanced-connections v0.0.0-00010101000000-000000
 
 replace github.com/dli-openapi/enhanced-connections => $REPO
 EOF
-    cat >"$dir/main.go" <<'EOF'
-// Creates one enhanced connection with the wrapper of this repository.
-package main
-
-import (
-	"context"
-	"fmt"
-	"os"
-
-	"github.com/dli-openapi/enhanced-connections/gen"
-	"github.com/dli-openapi/enhanced-connections/wrapper"
-)
-
-func main() {
-	c, err := wrapper.New(wrapper.ConfigFromEnv())
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	out, err := c.CreateEnhancedConnection(context.Background(), gen.CreateEnhancedConnectionRequest{
-		Name:          "rds_conn",
-		DestVpcID:     "22094d8f-c310-4621-913d-4c4d655d8495",
-		DestNetworkID: "78f2562a-36e4-4b39-95b9-f5aab22e1281",
-		Queues:        []string{"q1"},
-	})
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	fmt.Println(*out.ConnectionID)
-}
-EOF
+    cp "$BENCH_DIR/cmd/weight/ours/main.go" "$dir/main.go"
   else
     cat >"$dir/go.mod" <<EOF
 module weight/vendor
@@ -78,45 +47,7 @@ go 1.26
 
 require github.com/huaweicloud/huaweicloud-sdk-go-v3 $VENDOR_VERSION
 EOF
-    cat >"$dir/main.go" <<'EOF'
-// Creates one enhanced connection with the vendor SDK.
-package main
-
-import (
-	"fmt"
-	"os"
-
-	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
-	dli "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1"
-	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dli/v1/model"
-)
-
-func main() {
-	auth := basic.NewCredentialsBuilder().
-		WithAk(os.Getenv("HUAWEICLOUD_SDK_AK")).
-		WithSk(os.Getenv("HUAWEICLOUD_SDK_SK")).
-		WithProjectId(os.Getenv("HUAWEICLOUD_SDK_PROJECT_ID")).
-		Build()
-	client := dli.NewDliClient(dli.DliClientBuilder().
-		WithEndpoints([]string{os.Getenv("DLI_ENDPOINT")}).
-		WithCredential(auth).
-		Build())
-	queues := []string{"q1"}
-	out, err := client.CreateEnhancedConnection(&model.CreateEnhancedConnectionRequest{
-		Body: &model.CreateEnhancedConnectionRequestBody{
-			Name:          "rds_conn",
-			DestVpcId:     "22094d8f-c310-4621-913d-4c4d655d8495",
-			DestNetworkId: "78f2562a-36e4-4b39-95b9-f5aab22e1281",
-			Queues:        &queues,
-		},
-	})
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	fmt.Println(*out.ConnectionId)
-}
-EOF
+    cp "$BENCH_DIR/cmd/weight/vendor/main.go" "$dir/main.go"
   fi
 }
 
