@@ -17,9 +17,10 @@ type Project struct {
 	Name string // the region id, e.g. "eu-de"
 }
 
-// iamOperationID names the IAM project lookup in RecordedRequest and the request log: the
-// operation name of the vendor SDK's IAM service for GET /v3/projects.
-const iamOperationID = "KeystoneListProjects"
+// IAMLookupOperationID is the OperationID of the IAM project lookup in RecordedRequest and the
+// request log. It is no operation of the spec: it is the vendor SDK's IAM name for
+// GET /v3/projects.
+const IAMLookupOperationID = "KeystoneListProjects"
 
 // iamProjectsPath is the one IAM API the fake answers, the one clients use to find a project id.
 const iamProjectsPath = "/v3/projects"
@@ -54,7 +55,7 @@ func (s *Server) iamStage(next http.Handler) http.Handler {
 			return
 		}
 		// Recorded and logged like a DLI call, so that a lookup shows in Requests and in --log.
-		s.obs.setOperation(infoFrom(r.Context()).rec, iamOperationID)
+		s.obs.setOperation(infoFrom(r.Context()).rec, IAMLookupOperationID)
 		if r.Method != http.MethodGet {
 			writeIAMError(w, http.StatusMethodNotAllowed, "Method Not Allowed", "only GET is served on "+iamProjectsPath)
 			return

@@ -18,8 +18,8 @@ type RecordedRequest struct {
 	Time time.Time
 	// Method and Path are the request line; RawQuery is the query string as sent.
 	Method, Path, RawQuery string
-	// OperationID is the spec operation the request matched, iamOperationID for the IAM project
-	// lookup, "" for an unknown route.
+	// OperationID is the spec operation the request matched, IAMLookupOperationID for the IAM
+	// project lookup, "" for an unknown route.
 	OperationID string
 	// Header is a copy of the request headers.
 	Header http.Header

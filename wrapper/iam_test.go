@@ -328,7 +328,7 @@ func TestClientFindsItsProjectFromTheRegion(t *testing.T) {
 
 	iam := 0
 	for _, r := range srv.Requests() {
-		if r.OperationID == "KeystoneListProjects" {
+		if r.OperationID == fake.IAMLookupOperationID {
 			iam++ // the lookup itself, recorded by the fake like any call
 			continue
 		}

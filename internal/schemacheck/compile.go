@@ -91,12 +91,15 @@ var formatMessages = [...]string{
 type Compiler struct {
 	defs map[string]*Node
 	done map[string]*Schema
+	// patterns holds each pattern compiled once: the same one (a project id's, for instance)
+	// recurs across parameters and operations, and a program's first request pays for each.
+	patterns map[string]*Matcher
 }
 
 // NewCompiler returns a compiler that resolves $refs in defs (Rules.Schemas; nil when no
 // schema has a $ref).
 func NewCompiler(defs map[string]*Node) *Compiler {
-	return &Compiler{defs: defs, done: make(map[string]*Schema)}
+	return &Compiler{defs: defs, done: make(map[string]*Schema), patterns: make(map[string]*Matcher)}
 }
 
 // Compile compiles one schema. where names the schema in errors, e.g.
@@ -157,13 +160,13 @@ func (c *Compiler) compile(n *Node, where string) (*Schema, error) {
 }
 
 func (c *Compiler) fill(out *Schema, n *Node, where string) error {
-	if err := out.compileScalar(n, where); err != nil {
+	if err := c.compileScalar(out, n, where); err != nil {
 		return err
 	}
 	return c.compileChildren(out, n, where)
 }
 
-func (out *Schema) compileScalar(s *Node, where string) error {
+func (c *Compiler) compileScalar(out *Schema, s *Node, where string) error {
 	for _, name := range s.Type {
 		i := slices.IndexFunc(typeNames, func(t typeName) bool { return t.name == name })
 		if i < 0 {
@@ -207,7 +210,7 @@ func (out *Schema) compileScalar(s *Node, where string) error {
 		return fmt.Errorf("%s: unsupported format %q: schemacheck would ignore it", where, s.Format)
 	}
 	if s.Pattern != "" {
-		m, err := CompilePattern(s.Pattern)
+		m, err := c.pattern(s.Pattern)
 		if err != nil {
 			return fmt.Errorf("%s: %w", where, err)
 		}
@@ -227,6 +230,19 @@ func (out *Schema) compileScalar(s *Node, where string) error {
 		out.maxItems = int(min(*s.MaxItems, math.MaxInt32))
 	}
 	return nil
+}
+
+// pattern returns the Matcher of src, compiling it on first use.
+func (c *Compiler) pattern(src string) (*Matcher, error) {
+	if m, ok := c.patterns[src]; ok {
+		return m, nil
+	}
+	m, err := CompilePattern(src)
+	if err != nil {
+		return nil, err
+	}
+	c.patterns[src] = m
+	return m, nil
 }
 
 func (c *Compiler) compileChildren(out *Schema, s *Node, where string) error {

@@ -22,18 +22,9 @@ type Matcher struct {
 	dfa *dfa // nil when the program needs assertions the DFA does not model
 }
 
-// matchers caches compiled patterns by their source: the same pattern (a project id's, for
-// instance) recurs across parameters and operations, and a program's first request pays for
-// each compile.
-var matchers sync.Map // string -> *Matcher
-
 // CompilePattern compiles an OpenAPI pattern as kin-openapi does: ECMA-262 `\uXXXX` escapes
-// are rewritten to Go's `\x{XXXX}`, then the result is compiled with Go regexp syntax. The
-// Matcher is shared by every caller of the same pattern.
+// are rewritten to Go's `\x{XXXX}`, then the result is compiled with Go regexp syntax.
 func CompilePattern(pattern string) (*Matcher, error) {
-	if m, ok := matchers.Load(pattern); ok {
-		return m.(*Matcher), nil
-	}
 	goPattern := pattern
 	if strings.Contains(pattern, `\u`) {
 		goPattern = uEscape.ReplaceAllString(pattern, `\x{${code}}`)
@@ -49,10 +40,8 @@ func CompilePattern(pattern string) (*Matcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pattern %q: %w", pattern, err)
 	}
-	m := &Matcher{src: pattern, dfa: newDFA(prog),
-		re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(goPattern) })}
-	actual, _ := matchers.LoadOrStore(pattern, m)
-	return actual.(*Matcher), nil
+	return &Matcher{src: pattern, dfa: newDFA(prog),
+		re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(goPattern) })}, nil
 }
 
 // uEscape is kin-openapi's rewrite of ECMA-262 code point escapes (openapi3.intoGoRegexp).
