@@ -78,18 +78,23 @@ func (s *signedServer) count() int {
 
 func newTestClient(t testing.TB, endpoint string, mutate ...func(*Config)) *Client {
 	t.Helper()
-	cfg := Config{
-		Endpoint:    endpoint,
-		ProjectID:   testProject,
-		Credentials: signer.TemporaryKeys(testAK, testSK, testToken),
-		Retry:       RetryPolicy{BaseDelay: time.Millisecond, MaxDelay: 5 * time.Millisecond},
-	}
+	cfg := testConfig(endpoint)
 	for _, m := range mutate {
 		m(&cfg)
 	}
 	c, err := New(cfg)
 	require.NoError(t, err)
 	return c
+}
+
+// testConfig is the Config of the tests' clients: temporary AK/SK and fast retries.
+func testConfig(endpoint string) Config {
+	return Config{
+		Endpoint:    endpoint,
+		ProjectID:   testProject,
+		Credentials: signer.TemporaryKeys(testAK, testSK, testToken),
+		Retry:       RetryPolicy{BaseDelay: time.Millisecond, MaxDelay: 5 * time.Millisecond},
+	}
 }
 
 func validCreate() gen.CreateEnhancedConnectionRequest {

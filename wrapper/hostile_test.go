@@ -251,10 +251,9 @@ func boundedChild(url, limit string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
 	}
-	c, err := New(Config{
-		Endpoint: url, ProjectID: testProject, Credentials: signer.TemporaryKeys(testAK, testSK, testToken),
-		Retry: RetryPolicy{MaxAttempts: 1}, MaxAnswerBytes: maxBytes,
-	})
+	cfg := testConfig(url)
+	cfg.Retry, cfg.MaxAnswerBytes = RetryPolicy{MaxAttempts: 1}, maxBytes
+	c, err := New(cfg)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
