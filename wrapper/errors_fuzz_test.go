@@ -15,9 +15,10 @@ var realisticSecret = regexp.MustCompile(`^[A-Za-z0-9]{16,}$`)
 
 // FuzzParseAPIError feeds arbitrary statuses, bodies and request ids to the error parser, both
 // as raw bytes and as a DLI error body built from arbitrary code and message strings. It must
-// never panic; Error() must name the operation and status; a kept raw body is a prefix of the
-// trimmed answer (unless it held the secret) and at most maxErrorText bytes; a well-formed DLI body must give back its code
-// and message; and with the client's scrubber, no field and not Error() may contain the secret,
+// never panic; Error() must name the operation and status; a kept raw body is at most
+// maxErrorText bytes and a prefix of the trimmed answer, with only parts of it replaced by the
+// redaction marker when a scrubber ran; a well-formed DLI body must give back its code and
+// message; and with the client's scrubber, no field and not Error() may contain the secret,
 // wherever in the answer it came.
 func FuzzParseAPIError(f *testing.F) {
 	const sk = "FuzzSecretKey0123456789abcdefghij"
@@ -33,6 +34,11 @@ func FuzzParseAPIError(f *testing.F) {
 	f.Add(429, []byte(`{"error_code":1,"error_msg":["not","a","string"]}`), "", "", "", sk)
 	f.Add(0, []byte("\xff\xfe<TITLE>\x00</title>"), "\n", "\x00", "\xff", "short")
 	f.Add(-1, []byte(`{"error_msg":"`+strings.Repeat("é", 100)+`"}`), "", strings.Repeat("c", 200), "<title>t</title>", sk)
+	// Part of the secret from its middle, and escaped: redacted though the secret's first
+	// scrubGram bytes are not in the answer (the oracle once exempted only those; CI's fuzzing
+	// found it).
+	f.Add(500, []byte("<p>"+sk[3:3+scrubGram]+"</p>"), "", "", "", sk)
+	f.Add(500, []byte("token=%46uzzSecretKey0&x=1"), "", "", "", sk)
 	f.Fuzz(func(t *testing.T, status int, body []byte, requestID, code, msg, secret string) {
 		if !realisticSecret.MatchString(secret) {
 			secret = sk
@@ -57,8 +63,8 @@ func FuzzParseAPIError(f *testing.F) {
 					t.Fatalf("%s holds %d bytes, more than %d", name, len(text), maxErrorText)
 				}
 			}
-			if e.Body != nil && !bytes.Contains(body, []byte(secret[:scrubGram])) && !bytes.HasPrefix(bytes.TrimSpace(body), e.Body) {
-				t.Fatalf("Body is not a prefix of the answer")
+			if e.Body != nil && !isRedactedPrefix(string(e.Body), string(bytes.TrimSpace(body))) {
+				t.Fatalf("Body %q is not a prefix of the answer with only parts of it redacted", e.Body)
 			}
 			_ = e.Temporary()
 			_ = IsNotFound(e)
@@ -73,6 +79,10 @@ func FuzzParseAPIError(f *testing.F) {
 			}
 		}
 
+		// Without a scrubber nothing is redacted, so a kept body is exactly a prefix.
+		if e := parseAPIError("ShowEnhancedConnection", status, header, body, nil); e.Body != nil && !bytes.HasPrefix(bytes.TrimSpace(body), e.Body) {
+			t.Fatalf("Body %q is not a prefix of the answer", e.Body)
+		}
 		check(parseAPIError("ShowEnhancedConnection", status, header, body, scrub), body)
 
 		// A well-formed DLI error body gives back its code and message.
@@ -94,4 +104,56 @@ func FuzzParseAPIError(f *testing.F) {
 		}
 		check(parseAPIError("ShowEnhancedConnection", status, header, dliBody, scrub), dliBody)
 	})
+}
+
+// isRedactedPrefix reports whether kept is a prefix of answer in which some parts were replaced
+// by the redaction marker: the text between markers appears in answer in order, the first at
+// its start, and the marker itself may be cut short at the end (the cut to maxErrorText comes
+// after scrubbing). It knows nothing of what the scrubber looks for, so it holds whatever part
+// of a secret, in whatever escaping, was removed.
+func isRedactedPrefix(kept, answer string) bool {
+	if strings.HasPrefix(answer, kept) {
+		return true
+	}
+	pieces := strings.Split(kept, redacted)
+	last := &pieces[len(pieces)-1]
+	for k := len(redacted) - 1; k > 0; k-- {
+		if strings.HasSuffix(*last, redacted[:k]) && !strings.Contains(answer, *last) {
+			*last = strings.TrimSuffix(*last, redacted[:k])
+			break
+		}
+	}
+	if !strings.HasPrefix(answer, pieces[0]) {
+		return false
+	}
+	at := len(pieces[0])
+	for _, p := range pieces[1:] {
+		i := strings.Index(answer[at:], p)
+		if i < 0 {
+			return false
+		}
+		at += i + len(p)
+	}
+	return true
+}
+
+// TestIsRedactedPrefix pins the fuzz oracle: it must refuse what a broken scrubber would make.
+func TestIsRedactedPrefix(t *testing.T) {
+	for _, c := range []struct {
+		kept, answer string
+		want         bool
+	}{
+		{"abc", "abcdef", true},
+		{"ab" + redacted + "ef", "abSECRETef", true},
+		{"ab" + redacted + "ef" + redacted[:4], "abSECRETefSECRET", true},
+		{redacted + "x", "%46uzzx", true},
+		{"abef", "abcdef", false},                     // text dropped with no marker
+		{"ab" + redacted + "zz", "abSECRETef", false}, // text made up
+		{"xb" + redacted, "abSECRET", false},          // not from the start
+		{"ef" + redacted + "ab", "abSECRETef", false}, // out of order
+	} {
+		if got := isRedactedPrefix(c.kept, c.answer); got != c.want {
+			t.Errorf("isRedactedPrefix(%q, %q) = %v, want %v", c.kept, c.answer, got, c.want)
+		}
+	}
 }
