@@ -130,14 +130,13 @@ func isRedactedPrefix(kept, answer string) bool {
 	if strings.HasPrefix(answer, kept) {
 		return true
 	}
-	pieces := strings.Split(kept, redacted)
-	last := &pieces[len(pieces)-1]
 	for k := len(redacted) - 1; k > 0; k-- {
-		if strings.HasSuffix(*last, redacted[:k]) && !strings.Contains(answer, *last) {
-			*last = strings.TrimSuffix(*last, redacted[:k])
+		if strings.HasSuffix(kept, redacted[:k]) {
+			kept = kept[:len(kept)-k]
 			break
 		}
 	}
+	pieces := strings.Split(kept, redacted)
 	if !strings.HasPrefix(answer, pieces[0]) {
 		return false
 	}
