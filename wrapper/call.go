@@ -92,8 +92,20 @@ func (c *Client) call(ctx context.Context, op *operation, a *callArgs, out any, 
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
 
+	var auth authRetries
 	for attempt := 1; ; attempt++ {
-		ans, err := c.attempt(ctx, op, u, projectID, body, s.header, attempt)
+		var keys *keySet
+		if c.keys != nil {
+			var err error
+			if keys, err = c.keys.keys(ctx); err != nil {
+				return fmt.Errorf("dli: %s: %w", op.id, err)
+			}
+		}
+		ans, err := c.attempt(ctx, op, u, projectID, body, s.header, attempt, keys)
+		if err == nil && ans.status == http.StatusUnauthorized && keys != nil && c.afterUnauthorized(ctx, ans, keys, &auth) {
+			releaseAnswer(ans.body)
+			continue
+		}
 		final, wait := c.decideRetry(ctx, op, s.retry, ans, err, attempt)
 		if final {
 			if err != nil {
@@ -120,26 +132,33 @@ type answer struct {
 	// wroteHeaders is set when the transport reported (through httptrace) that the request's
 	// headers were written: the request left, whatever error came after.
 	wroteHeaders bool
+	// sdkDate is the X-Sdk-Date the attempt was signed with, and clockOffset the correction of
+	// the local clock it included: what a gateway that finds the signature expired is compared
+	// with.
+	sdkDate     string
+	clockOffset time.Duration
 }
 
 // attempt sends one attempt of a call and reads its answer whole, bounded by MaxAnswerBytes.
 // Every attempt is a new request, headed and signed afresh (a new X-Sdk-Date each time).
-func (c *Client) attempt(ctx context.Context, op *operation, u *url.URL, projectID string, body attemptBody, extra http.Header, attempt int) (answer, error) {
+func (c *Client) attempt(ctx context.Context, op *operation, u *url.URL, projectID string, body attemptBody, extra http.Header, attempt int, keys *keySet) (answer, error) {
 	var wrote atomic.Bool
-	actx := context.WithValue(ctx, attemptKey{}, &attemptInfo{operation: op.id, attempt: attempt, scrubber: c.scrubber})
+	actx := context.WithValue(ctx, attemptKey{}, &attemptInfo{operation: op.id, attempt: attempt, scrubber: c.secrets.current()})
 	if !op.idempotent {
 		actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{WroteHeaders: func() { wrote.Store(true) }})
 	}
-	req, err := c.newRequest(actx, op, u, projectID, body, extra)
+	offset := c.clock.offset()
+	req, err := c.newRequest(actx, op, u, projectID, body, extra, keys)
 	if err != nil {
 		return answer{}, err
 	}
+	sdkDate := req.Header.Get("X-Sdk-Date")
 	resp, err := c.send(req)
 	if err != nil {
 		return answer{wroteHeaders: wrote.Load()}, err
 	}
 	defer resp.Body.Close()
-	ans := answer{status: resp.StatusCode, header: resp.Header, wroteHeaders: true}
+	ans := answer{status: resp.StatusCode, header: resp.Header, wroteHeaders: true, sdkDate: sdkDate, clockOffset: offset}
 	ans.body, err = readAnswer(resp.Body, resp.ContentLength, c.maxAnswer)
 	if err != nil {
 		return ans, err
@@ -151,7 +170,7 @@ func (c *Client) attempt(ctx context.Context, op *operation, u *url.URL, project
 // User-Agent and X-Project-Id that the vendor SDK sends and signs, the IAM token when one
 // authenticates, the caller's extra headers), then the AK/SK signature, last, so that it covers
 // them all.
-func (c *Client) newRequest(ctx context.Context, op *operation, u *url.URL, projectID string, body attemptBody, extra http.Header) (*http.Request, error) {
+func (c *Client) newRequest(ctx context.Context, op *operation, u *url.URL, projectID string, body attemptBody, extra http.Header, keys *keySet) (*http.Request, error) {
 	// NewRequestWithContext with an empty URL costs nothing to parse; the URL is filled in from
 	// its parts, and a context set this way needs no copy of the request (WithContext makes one).
 	req, err := http.NewRequestWithContext(ctx, op.method, "", nil)
@@ -175,8 +194,8 @@ func (c *Client) newRequest(ctx context.Context, op *operation, u *url.URL, proj
 			return nil, err
 		}
 	}
-	if c.signer != nil {
-		if err := c.signer.Sign(req); err != nil {
+	if keys != nil {
+		if err := c.keys.sign(req, keys); err != nil {
 			if req.Body != nil {
 				_ = req.Body.Close()
 			}
@@ -221,24 +240,29 @@ func (c *Client) decideRetry(ctx context.Context, op *operation, p RetryPolicy, 
 // finish turns a final answer into out or an error.
 func (c *Client) finish(op *operation, ans answer, out any) error {
 	body := *ans.body
+	scrub := c.secrets.current()
 	switch {
 	case ans.status >= 300 && ans.status <= 399:
 		return &RedirectError{Operation: op.id, StatusCode: ans.status,
-			Location:  keepText(c.scrubber, ans.header.Get("Location")),
-			RequestID: keepText(c.scrubber, ans.header.Get("X-Request-Id"))}
+			Location:  keepText(scrub, ans.header.Get("Location")),
+			RequestID: keepText(scrub, ans.header.Get("X-Request-Id"))}
 	case ans.status < 200 || ans.status > 299:
-		return parseAPIError(op.id, ans.status, ans.header, body, c.scrubber)
+		e := parseAPIError(op.id, ans.status, ans.header, body, scrub)
+		if skew, ok := measureSkew(ans); ok {
+			return &ClockSkewError{Skew: skew + ans.clockOffset, Err: e}
+		}
+		return e
 	}
 	if err := op.decode(body, out); err != nil {
 		e := &InvalidAnswerError{Operation: op.id, StatusCode: ans.status,
-			RequestID: keepText(c.scrubber, ans.header.Get("X-Request-Id")), Err: err}
+			RequestID: keepText(scrub, ans.header.Get("X-Request-Id")), Err: err}
 		e.Field, e.Reason = describeDecodeError(err)
 		return e
 	}
 	// An answer that says it failed is a failure first: it need not carry what success promises.
 	if ok, msg := op.envelope(out); !ok {
-		e := parseAPIError(op.id, ans.status, ans.header, nil, c.scrubber)
-		e.Message = keepText(c.scrubber, msg)
+		e := parseAPIError(op.id, ans.status, ans.header, nil, scrub)
+		e.Message = keepText(scrub, msg)
 		if e.Message == "" {
 			e.Message = "is_success is false"
 		}
@@ -247,7 +271,7 @@ func (c *Client) finish(op *operation, ans answer, out any) error {
 	if op.required != nil {
 		if err := op.required(out); err != nil {
 			e := &InvalidAnswerError{Operation: op.id, StatusCode: ans.status,
-				RequestID: keepText(c.scrubber, ans.header.Get("X-Request-Id")), Err: err}
+				RequestID: keepText(scrub, ans.header.Get("X-Request-Id")), Err: err}
 			e.Field, e.Reason = describeDecodeError(err)
 			return e
 		}
@@ -260,13 +284,14 @@ func (c *Client) finish(op *operation, ans answer, out any) error {
 // a URL or a header). When the call's time limit or the caller's context ended it, that is
 // said, and errors.Is(err, context.DeadlineExceeded) holds.
 func (c *Client) attemptError(ctx context.Context, op *operation, ans answer, err error) error {
+	scrub := c.secrets.current()
 	if errors.Is(err, ErrAnswerTooLarge) {
 		return &InvalidAnswerError{Operation: op.id, StatusCode: ans.status,
-			RequestID: keepText(c.scrubber, ans.header.Get("X-Request-Id")),
+			RequestID: keepText(scrub, ans.header.Get("X-Request-Id")),
 			Reason:    "longer than " + strconv.FormatInt(c.maxAnswer, 10) + " bytes (Config.MaxAnswerBytes)", Err: err}
 	}
 	msg := err.Error()
-	if scrubbed := c.scrubber.scrub(msg); scrubbed != msg {
+	if scrubbed := scrub.scrub(msg); scrubbed != msg {
 		err = &redactedError{msg: scrubbed, err: err}
 	}
 	if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"time"
-
-	"github.com/dli-openapi/enhanced-connections/wrapper/signer"
 )
 
 // Client calls the DLI enhanced connection API: one method per operation of the spec, named
@@ -23,15 +21,18 @@ type Client struct {
 	projects  *projectResolver
 	userAgent string
 	authToken Secret
-	signer    *signer.Signer
+	// keys signs every attempt with the current AK/SK keys; nil without AK/SK credentials.
+	keys      *keyring
+	clock     *clock
 	validator *validator
 	timeout   time.Duration
 	retry     RetryPolicy
 	maxAnswer int64
 	// send is the middleware chain ending in the http.Client.
 	send Next
-	// scrubber removes the client's secrets from anything taken from an answer.
-	scrubber *scrubber
+	// secrets removes the client's secrets, those of rotated keys included, from anything taken
+	// from an answer.
+	secrets *secretSet
 }
 
 // New builds a Client from cfg.
@@ -58,8 +59,8 @@ func New(cfg Config) (*Client, error) {
 		timeout:   cfg.Timeout,
 		retry:     cfg.Retry.withDefaults(),
 		maxAnswer: cfg.MaxAnswerBytes,
-		scrubber: newScrubber(cfg.Credentials.SecretKey.Reveal(), cfg.Credentials.SecurityToken.Reveal(),
-			cfg.AuthToken.Reveal()),
+		clock:     &clock{},
+		secrets:   newSecretSet(cfg.Credentials.SecretKey, cfg.Credentials.SecurityToken, cfg.AuthToken),
 	}
 	if c.userAgent == "" {
 		c.userAgent = defaultUserAgent
@@ -70,8 +71,11 @@ func New(cfg Config) (*Client, error) {
 	if c.maxAnswer == 0 {
 		c.maxAnswer = DefaultMaxAnswerBytes
 	}
-	if cfg.Credentials.AccessKey != "" {
-		c.signer = signer.New(cfg.Credentials)
+	switch {
+	case cfg.Credentials.AccessKey != "":
+		c.keys = newFixedKeyring(cfg.Credentials, c.clock, c.secrets)
+	case cfg.CredentialsProvider != nil:
+		c.keys = newProviderKeyring(cfg.CredentialsProvider, c.clock, c.secrets)
 	}
 	if !cfg.DisableValidation {
 		v, err := defaultValidator()
@@ -95,8 +99,14 @@ func New(cfg Config) (*Client, error) {
 		// IAM is another origin than DLI's: its request goes through the caller's transport,
 		// not through the origin guard, signed by the resolver itself, and follows no redirect
 		// (a RoundTripper never does).
-		if c.projects, err = newProjectResolver(cfg.IAMEndpoint, cfg.Region, base, c.signer); err != nil {
+		if c.keys == nil {
+			return nil, configError("no project id: set ProjectID (%s); looking it up in IAM needs AK/SK credentials", EnvProjectID)
+		}
+		if c.projects, err = newProjectResolver(cfg.IAMEndpoint, cfg.Region, base, c.keys); err != nil {
 			return nil, err
+		}
+		if cfg.ProjectName != "" {
+			c.projects.name = cfg.ProjectName
 		}
 	}
 	return c, nil

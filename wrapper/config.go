@@ -1,6 +1,7 @@
 package wrapper
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,23 +9,26 @@ import (
 	"os"
 	"time"
 
+	"github.com/dli-openapi/enhanced-connections/wrapper/credentials"
 	"github.com/dli-openapi/enhanced-connections/wrapper/signer"
 )
 
-// Environment variables read by ConfigFromEnv. The first five are the vendor SDK's own, so a
-// machine set up for it works unchanged.
+// Environment variables read by ConfigFromEnv, besides the others of the chain (see
+// credentials.Discover). The first five are the vendor SDK's own, so a machine set up for it works
+// unchanged.
 const (
-	EnvAccessKey     = "HUAWEICLOUD_SDK_AK"
-	EnvSecretKey     = "HUAWEICLOUD_SDK_SK"
-	EnvSecurityToken = "HUAWEICLOUD_SDK_SECURITY_TOKEN"
-	EnvProjectID     = "HUAWEICLOUD_SDK_PROJECT_ID"
-	EnvRegion        = "HUAWEICLOUD_SDK_REGION"
+	EnvAccessKey     = credentials.EnvAccessKey
+	EnvSecretKey     = credentials.EnvSecretKey
+	EnvSecurityToken = credentials.EnvSecurityToken
+	EnvProjectID     = credentials.EnvProjectID
+	EnvRegion        = credentials.EnvRegion
 	// EnvAuthToken holds an IAM token (sent as X-Auth-Token) for callers without an AK/SK.
-	EnvAuthToken = "HUAWEICLOUD_SDK_AUTH_TOKEN"
+	EnvAuthToken = credentials.EnvAuthToken
 	// EnvEndpoint overrides the region's endpoint, e.g. to point at a fake DLI on loopback.
-	EnvEndpoint = "DLI_ENDPOINT"
-	// EnvIAMEndpoint is the vendor SDK's variable for the IAM endpoint asked for a project id.
-	EnvIAMEndpoint = "HUAWEICLOUD_SDK_IAM_ENDPOINT"
+	EnvEndpoint = credentials.EnvEndpoint
+	// EnvIAMEndpoint is the vendor SDK's variable for the IAM endpoint asked for a project id
+	// and for OIDC federation.
+	EnvIAMEndpoint = credentials.EnvIAMEndpoint
 )
 
 // Credentials are the AK/SK pair (and security token) that sign requests; see signer.Credentials.
@@ -58,8 +62,21 @@ type Config struct {
 	// (GET /v3/projects?name=<region>); empty means the x-iam-url of the region's server in
 	// the spec (IAMEndpoint function).
 	IAMEndpoint string
-	// Credentials signs every request with SDK-HMAC-SHA256 when AccessKey is set.
+	// ProjectName, with ProjectID empty, names the IAM project whose id is looked up instead of
+	// the region's default project: an Open Telekom Cloud project such as "eu-de_sub"
+	// ($OS_PROJECT_NAME, clouds.yaml's auth.project_name).
+	ProjectName string
+	// Credentials signs every request with SDK-HMAC-SHA256 when AccessKey is set: fixed keys
+	// (optionally temporary ones with their security token, which nothing renews). It wins over
+	// CredentialsProvider.
 	Credentials Credentials
+	// CredentialsProvider hands out the keys when Credentials is empty, fetched on the first
+	// call and taken afresh by every attempt: temporary keys of the ECS metadata service, OIDC
+	// federation or CCE pod identity (package credentials), renewed before they expire, safely
+	// under any concurrency (credentials.Cache; a provider that is not one is wrapped in one).
+	// A 401 on such keys drops them, fetches new ones and retries the call once. ConfigFromEnv
+	// sets it from the first source of the chain that is configured.
+	CredentialsProvider credentials.Provider
 	// AuthToken is an IAM token sent as X-Auth-Token when no AK/SK is configured.
 	AuthToken Secret
 	// HTTPClient is used for every request; nil means a client of our own. It is copied, never
@@ -92,6 +109,7 @@ func (c Config) MarshalJSON() ([]byte, error) {
 		Region            string        `json:"region,omitempty"`
 		Endpoint          string        `json:"endpoint,omitempty"`
 		ProjectID         string        `json:"project_id,omitempty"`
+		ProjectName       string        `json:"project_name,omitempty"`
 		Credentials       Credentials   `json:"credentials"`
 		AuthToken         Secret        `json:"auth_token"`
 		Timeout           time.Duration `json:"timeout,omitempty"`
@@ -100,7 +118,7 @@ func (c Config) MarshalJSON() ([]byte, error) {
 		DisableValidation bool          `json:"disable_validation,omitempty"`
 		UserAgent         string        `json:"user_agent,omitempty"`
 	}
-	return json.Marshal(settings{c.Region, c.Endpoint, c.ProjectID, c.Credentials, c.AuthToken, c.Timeout,
+	return json.Marshal(settings{c.Region, c.Endpoint, c.ProjectID, c.ProjectName, c.Credentials, c.AuthToken, c.Timeout,
 		c.Retry, c.MaxAnswerBytes, c.DisableValidation, c.UserAgent})
 }
 
@@ -108,53 +126,101 @@ func (c Config) MarshalJSON() ([]byte, error) {
 // slowest documented call and completes well within it.
 const defaultTimeout = 30 * time.Second
 
-// ConfigFromEnv reads a Config from the vendor SDK's environment variables (see the Env
-// constants). Missing variables stay empty; New reports what is missing.
+// ConfigFromEnv reads a Config from the environment and the configuration files the vendor SDK
+// and Open Telekom Cloud's tools read, without any network call (credentials.Discover has the
+// chain, in order): the region, endpoint and project, and a CredentialsProvider of the first
+// source that is configured (or Credentials, for keys written in a variable or file). Platform sources (OIDC federation, CCE pod identity, the ECS metadata
+// service) are asked on the first call. Missing settings stay empty and New reports what is
+// missing; a source set up in part (an SK without its AK, say) makes New fail naming it.
 func ConfigFromEnv() Config {
-	return Config{
-		Region:    os.Getenv(EnvRegion),
-		Endpoint:  firstNonEmpty(os.Getenv(EnvEndpoint), regionEndpointFromEnv(os.Getenv(EnvRegion))),
-		ProjectID: os.Getenv(EnvProjectID),
-		Credentials: Credentials{
-			AccessKey:     os.Getenv(EnvAccessKey),
-			SecretKey:     NewSecret(os.Getenv(EnvSecretKey)),
-			SecurityToken: NewSecret(os.Getenv(EnvSecurityToken)),
-		},
-		AuthToken:   NewSecret(os.Getenv(EnvAuthToken)),
-		IAMEndpoint: os.Getenv(EnvIAMEndpoint),
+	cfg, _ := DiscoverConfig(credentials.DiscoverOptions{})
+	return cfg
+}
+
+// DiscoverConfig is ConfigFromEnv with the search's options (the region, endpoint or project
+// that flags give, other files or variables) and its report: where each setting came from and
+// every source it looked at, for tools that show it (edsconn config).
+func DiscoverConfig(o credentials.DiscoverOptions) (Config, *credentials.Discovery) {
+	if o.IAMEndpointOf == nil {
+		o.IAMEndpointOf = IAMEndpoint
 	}
+	d := credentials.Discover(o)
+	getenv := o.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	cfg := Config{
+		Region:      d.Region.Value,
+		Endpoint:    d.Endpoint.Value,
+		ProjectID:   d.ProjectID.Value,
+		ProjectName: d.ProjectName.Value,
+		IAMEndpoint: d.IAMEndpoint.Value,
+		AuthToken:   d.AuthToken,
+	}
+	if cfg.Endpoint == "" && cfg.Region != "" {
+		if e, ok := endpointFromEnv(cfg.Region, getenv); ok {
+			cfg.Endpoint = e
+			d.Endpoint = credentials.Setting{Value: e, From: "$" + RegionEndpointEnv(cfg.Region)}
+		}
+	}
+	switch {
+	case d.Err != nil:
+		cfg.CredentialsProvider = &discoveryFailure{err: d.Err}
+	case d.Kind == credentials.Renewed:
+		cfg.CredentialsProvider = d.Provider
+	case d.Provider != nil:
+		// Keys written in the configuration: Credentials, as a caller would set them by hand.
+		// A static provider answers at once, without any network call.
+		v, err := d.Provider.Retrieve(context.Background())
+		if err != nil {
+			cfg.CredentialsProvider = &discoveryFailure{err: err}
+			break
+		}
+		cfg.Credentials = v.Credentials()
+	}
+	return cfg, d
 }
 
-// regionEndpointFromEnv is the vendor SDK's per-region override (RegionEndpointEnv), or "".
-func regionEndpointFromEnv(region string) string {
-	e, _ := EndpointFromEnv(region)
-	return e
+// discoveryFailure stands in for the provider of a configuration that ConfigFromEnv found wrong,
+// so that New can report it (unless the caller replaced it, or set Credentials).
+type discoveryFailure struct{ err error }
+
+func (f *discoveryFailure) Retrieve(context.Context) (credentials.Value, error) {
+	return credentials.Value{}, f.err
 }
 
-// HasAuth reports whether c carries an AK/SK or a token, i.e. whether it can reach the real
-// service. The CLI uses it to fall back to the embedded fake.
+// HasAuth reports whether c carries an AK/SK, a provider of keys or a token, i.e. whether it can
+// authenticate to the real service.
 func (c Config) HasAuth() bool {
-	return c.Credentials.AccessKey != "" || c.AuthToken.IsSet()
+	return c.Credentials.AccessKey != "" || c.AuthToken.IsSet() || c.CredentialsProvider != nil
 }
 
 // ErrInvalidConfig is wrapped by every error New returns for a Config it cannot use.
 var ErrInvalidConfig = errors.New("invalid config")
 
 func (c Config) check() error {
-	if c.ProjectID == "" && (c.Region == "" || c.Credentials.AccessKey == "") {
-		return configError("ProjectID is empty (set it or %s; with AK/SK credentials and a Region the client looks it up in IAM)", EnvProjectID)
+	if f, ok := c.CredentialsProvider.(*discoveryFailure); ok && c.Credentials.AccessKey == "" {
+		return configError("%v", f.err)
 	}
-	if c.Endpoint == "" && c.Region == "" {
-		return configError("neither Region nor Endpoint is set (set one, or %s / %s)", EnvRegion, EnvEndpoint)
-	}
-	if (c.Credentials.AccessKey == "") != !c.Credentials.SecretKey.IsSet() {
-		return configError("an access key needs its secret key and the other way round")
-	}
-	if c.Credentials.SecurityToken.IsSet() && c.Credentials.AccessKey == "" {
-		return configError("a security token needs the temporary AK/SK it was issued with")
-	}
-	if c.MaxAnswerBytes < 0 || c.Timeout < 0 {
+	switch {
+	case c.Credentials.AccessKey != "" && !c.Credentials.SecretKey.IsSet():
+		return configError("access key %s has no secret key: set Credentials.SecretKey (%s)", c.Credentials.AccessKey, EnvSecretKey)
+	case c.Credentials.AccessKey == "" && c.Credentials.SecretKey.IsSet():
+		return configError("a secret key without its access key: set Credentials.AccessKey (%s)", EnvAccessKey)
+	case c.Credentials.SecurityToken.IsSet() && c.Credentials.AccessKey == "":
+		return configError("a security token needs the temporary AK/SK it was issued with (%s, %s)", EnvAccessKey, EnvSecretKey)
+	case c.Endpoint == "" && c.Region == "":
+		return configError("no region and no endpoint: set Region (%s) or Endpoint (%s)", EnvRegion, EnvEndpoint)
+	case c.MaxAnswerBytes < 0 || c.Timeout < 0:
 		return configError("MaxAnswerBytes and Timeout must not be negative")
+	}
+	hasKeys := c.Credentials.AccessKey != "" || c.CredentialsProvider != nil
+	switch {
+	case c.ProjectID != "":
+	case c.Region == "" && c.ProjectName == "":
+		return configError("no project id: set ProjectID (%s), or a Region (%s) whose project the client then looks up in IAM", EnvProjectID, EnvRegion)
+	case !hasKeys:
+		return configError("no project id: set ProjectID (%s); looking it up in IAM needs AK/SK credentials", EnvProjectID)
 	}
 	return nil
 }

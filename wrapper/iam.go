@@ -23,9 +23,12 @@ import (
 type projectResolver struct {
 	endpoint string // IAM base URL, without a trailing slash
 	region   string
-	rt       http.RoundTripper
-	signer   *signer.Signer
-	timeout  time.Duration
+	// name is the project looked up: the region's default project (named like the region), or
+	// an Open Telekom Cloud project such as "eu-de_sub".
+	name    string
+	rt      http.RoundTripper
+	signer  requestSigner
+	timeout time.Duration
 
 	mu       sync.Mutex
 	id       string         // the answer, once found
@@ -58,7 +61,9 @@ var (
 // or the decoding error of an answer that is not a project list; match with errors.Is and
 // errors.As.
 type ProjectLookupError struct {
-	Region   string
+	Region string
+	// Project is the project name looked up: the region's, or Config.ProjectName.
+	Project  string
 	Endpoint string   // the IAM endpoint asked
 	Projects []string // the ids found, when there were several
 	TraceID  string   // X-IAM-Trace-Id (or X-Request-Id) of the answer, for the vendor's support
@@ -68,7 +73,11 @@ type ProjectLookupError struct {
 // Error says what went wrong and how to avoid the lookup.
 func (e *ProjectLookupError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "dli: project id of region %q from %s: %v", e.Region, e.Endpoint, e.Err)
+	if e.Project != "" && e.Project != e.Region {
+		fmt.Fprintf(&b, "dli: project id of project %q from %s: %v", e.Project, e.Endpoint, e.Err)
+	} else {
+		fmt.Fprintf(&b, "dli: project id of region %q from %s: %v", e.Region, e.Endpoint, e.Err)
+	}
 	if len(e.Projects) > 0 {
 		fmt.Fprintf(&b, " [%s]", strings.Join(e.Projects, ", "))
 	}
@@ -103,15 +112,21 @@ func (e *IAMError) Error() string {
 	return s
 }
 
+// requestSigner signs a request to IAM: a *signer.Signer, or the client's keyring, which takes
+// the current keys.
+type requestSigner interface {
+	Sign(req *http.Request) error
+}
+
 // newProjectResolver returns a resolver of region's project id. iamEndpoint is the IAM base URL
 // (e.g. "https://iam.eu-de.otc.t-systems.com"; "https://" is added when it has no scheme, as the
 // vendor SDK does); empty means IAMEndpoint(region), the x-iam-url of the spec. rt sends the
 // request (nil means http.DefaultTransport) and sig signs it; IAM needs AK/SK credentials.
-func newProjectResolver(iamEndpoint, region string, rt http.RoundTripper, sig *signer.Signer) (*projectResolver, error) {
-	if region == "" {
-		return nil, fmt.Errorf("%w: a project id lookup needs a region", ErrInvalidConfig)
+func newProjectResolver(iamEndpoint, region string, rt http.RoundTripper, sig requestSigner) (*projectResolver, error) {
+	if region == "" && iamEndpoint == "" {
+		return nil, fmt.Errorf("%w: a project id lookup needs a region or an IAM endpoint", ErrInvalidConfig)
 	}
-	if sig == nil {
+	if s, ok := sig.(*signer.Signer); sig == nil || ok && s == nil {
 		return nil, fmt.Errorf("%w: a project id lookup needs AK/SK credentials to sign it", ErrInvalidConfig)
 	}
 	if iamEndpoint == "" {
@@ -133,6 +148,7 @@ func newProjectResolver(iamEndpoint, region string, rt http.RoundTripper, sig *s
 	return &projectResolver{
 		endpoint: strings.TrimSuffix(iamEndpoint, "/"),
 		region:   region,
+		name:     region,
 		rt:       rt,
 		signer:   sig,
 		timeout:  projectLookupTimeout,
@@ -168,7 +184,7 @@ func (r *projectResolver) ProjectID(ctx context.Context) (string, error) {
 	case <-l.done:
 		return l.id, l.err
 	case <-ctx.Done():
-		return "", &ProjectLookupError{Region: r.region, Endpoint: r.endpoint, Err: ctx.Err()}
+		return "", &ProjectLookupError{Region: r.region, Project: r.name, Endpoint: r.endpoint, Err: ctx.Err()}
 	}
 }
 
@@ -198,9 +214,9 @@ type projectList struct {
 // ask sends the signed request and reads the one project of the answer.
 func (r *projectResolver) ask(ctx context.Context) (string, error) {
 	fail := func(traceID string, err error, projects ...string) error {
-		return &ProjectLookupError{Region: r.region, Endpoint: r.endpoint, TraceID: traceID, Projects: projects, Err: err}
+		return &ProjectLookupError{Region: r.region, Project: r.name, Endpoint: r.endpoint, TraceID: traceID, Projects: projects, Err: err}
 	}
-	u := r.endpoint + "/v3/projects?name=" + url.QueryEscape(r.region)
+	u := r.endpoint + "/v3/projects?name=" + url.QueryEscape(r.name)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return "", fail("", err)
@@ -233,7 +249,7 @@ func (r *projectResolver) ask(ctx context.Context) (string, error) {
 	// filter fail loudly (several projects) or find the right one, never a wrong one.
 	var ids []string
 	for _, p := range *list.Projects {
-		if p.Name == r.region && p.ID != "" {
+		if p.Name == r.name && p.ID != "" {
 			ids = append(ids, p.ID)
 		}
 	}

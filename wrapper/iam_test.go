@@ -273,7 +273,7 @@ func TestNewProjectResolver(t *testing.T) {
 		name, endpoint, region string
 		signer                 *signer.Signer
 	}{
-		{"no region", "https://iam.example", "", sig},
+		{"no region and no endpoint", "", "", sig},
 		{"no signer", "https://iam.example", "eu-de", nil},
 		{"unknown region without endpoint", "", "mars-north-1", sig},
 		{"not a URL", "ftp://iam.example", "eu-de", sig},

@@ -3,6 +3,8 @@ package wrapper
 import (
 	"os"
 	"testing"
+
+	"github.com/dli-openapi/enhanced-connections/internal/testenv"
 )
 
 // TestMain runs the tests, or, when the environment asks for it, one measured call in a process
@@ -11,5 +13,16 @@ func TestMain(m *testing.M) {
 	if url := os.Getenv(boundedChildURL); url != "" {
 		os.Exit(boundedChild(url, os.Getenv(boundedChildLimit)))
 	}
-	os.Exit(m.Run())
+	os.Exit(runIsolated(m))
+}
+
+// runIsolated runs the tests in an environment without the machine's credentials, files or
+// metadata service (internal/testenv).
+func runIsolated(m *testing.M) int {
+	cleanup, err := testenv.Isolate()
+	if err != nil {
+		panic(err)
+	}
+	defer cleanup()
+	return m.Run()
 }

@@ -19,6 +19,13 @@ type endpoint struct {
 	origin       string // scheme://host:port, the port always written, for comparisons
 }
 
+// CheckEndpoint reports what New would find wrong with an endpoint URL, nil when nothing: tools
+// use it to name a bad endpoint before anything else.
+func CheckEndpoint(endpoint string) error {
+	_, err := parseEndpoint(endpoint)
+	return err
+}
+
 // parseEndpoint checks an endpoint URL and says precisely what is wrong with a bad one.
 func parseEndpoint(raw string) (endpoint, error) {
 	u, err := url.Parse(raw)

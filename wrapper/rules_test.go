@@ -48,9 +48,10 @@ func TestEndpointsAreTheSpecServers(t *testing.T) {
 	assert.Equal(t, regions, Regions())
 }
 
-// What a program that imports the wrapper links: no OpenAPI, YAML or JSON Schema library (the
-// validator reads rules generated at build time). Test-only imports do not count, as in a
-// user's binary.
+// What a program that imports the wrapper links: no OpenAPI or JSON Schema library and no YAML
+// parser of the spec (the validator reads rules generated at build time). The one YAML parser it
+// links is go.yaml.in/yaml/v3, for the clouds.yaml of Open Telekom Cloud users, and only through
+// package credentials. Test-only imports do not count, as in a user's binary.
 func TestWrapperLinksNoSpecParser(t *testing.T) {
 	goCmd, err := exec.LookPath("go")
 	if err != nil {
@@ -61,6 +62,9 @@ func TestWrapperLinksNoSpecParser(t *testing.T) {
 	deps := strings.Fields(string(out))
 	require.Contains(t, deps, "github.com/dli-openapi/enhanced-connections/internal/schemacheck")
 	for _, dep := range deps {
+		if strings.HasPrefix(dep, "go.yaml.in/yaml/v3") {
+			continue
+		}
 		for _, banned := range []string{"kin-openapi", "yaml", "jsonschema", "go-openapi",
 			"github.com/dli-openapi/enhanced-connections/internal/schemacheck/fromspec"} {
 			assert.NotContains(t, dep, banned)
