@@ -42,6 +42,8 @@ func init() {
 		{name: "revoke", summary: "Withdraw a project's access to a connection (through RunAuthorizationAction)",
 			runFn: shareCommand("revoke", gen.AuthorizationRevoke), flags: shareFlags("revoke", gen.AuthorizationRevoke)},
 		{name: "demo", summary: "The documented procedure: create, wait until ACTIVE, show, list, delete", runFn: runDemo, flags: demoFlags},
+		{name: "config", summary: "Show the region, endpoint, project and where the credentials come from (never a secret)",
+			runFn: runConfig, flags: func() *builtinFlags { b, _ := configFlags(); return b }},
 		{name: "fake-server", summary: "Serve the fake DLI for other tools (default 127.0.0.1:8080)", runFn: runFakeServer,
 			helpFn: func(w io.Writer) { runFakeServer(context.Background(), &env{stdout: w, stderr: w}, []string{"-h"}) }},
 		{name: "version", summary: "Print the module's version, the spec's info.version and Go's version", runFn: runVersion, flags: versionFlags},
@@ -117,8 +119,10 @@ func aliasesOf(id string) []string {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Usage: edsconn <command> [arguments] [flags]")
 	fmt.Fprintln(w)
-	fmt.Fprint(w, wrap("Manage DLI enhanced datasource connections (Huawei Cloud, Open Telekom Cloud). Without "+
-		"credentials or an endpoint every command runs against an embedded fake DLI.", "", helpWidth))
+	fmt.Fprint(w, wrap("Manage DLI enhanced datasource connections (Huawei Cloud, Open Telekom Cloud). Credentials "+
+		"come from the environment and files as the vendor SDK and OTC's tools read them ('edsconn config' shows "+
+		"what is found). Without any account, `edsconn demo` and any command with --fake run against an embedded "+
+		"fake DLI.", "", helpWidth))
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Operations: one command per operationId of the spec, with its short name:")
 	ops := append([]*operation(nil), specOperations...)
@@ -157,7 +161,10 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-4d %s\n", c.code, c.meaning)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprint(w, wrap("Credentials come from the environment only: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK "+
-		"(with HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary ones), or HUAWEICLOUD_SDK_AUTH_TOKEN; then "+
-		"HUAWEICLOUD_SDK_PROJECT_ID, and HUAWEICLOUD_SDK_REGION or DLI_ENDPOINT.", "", helpWidth))
+	fmt.Fprint(w, wrap("Credentials, never from flags, come from the first of: OIDC federation "+
+		"(HUAWEICLOUD_SDK_IDP_ID, HUAWEICLOUD_SDK_ID_TOKEN_FILE); HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK; "+
+		"OS_ACCESS_KEY and OS_SECRET_KEY; the vendor's ~/.huaweicloud/credentials; clouds.yaml (OS_CLOUD); CCE "+
+		"pod identity; the ECS metadata service (with a region only). The region comes from "+
+		"HUAWEICLOUD_SDK_REGION or OS_REGION_NAME, the project from HUAWEICLOUD_SDK_PROJECT_ID, OS_PROJECT_ID "+
+		"or OS_PROJECT_NAME (else IAM is asked). 'edsconn config' shows what is found and where.", "", helpWidth))
 }

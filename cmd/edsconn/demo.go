@@ -58,6 +58,7 @@ func runDemo(ctx context.Context, e *env, args []string) int {
 	if err := e.setOutput(b.g.output, "text", "table", "json"); err != nil {
 		return e.fail(err)
 	}
+	e.implicitFake = true
 	if err := e.connect(b.g); err != nil {
 		return e.fail(err)
 	}

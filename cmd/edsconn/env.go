@@ -6,12 +6,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/dli-openapi/enhanced-connections/fake"
 	"github.com/dli-openapi/enhanced-connections/wrapper"
+	"github.com/dli-openapi/enhanced-connections/wrapper/credentials"
 )
 
 // fakeProjectID is the project the embedded fake is used with: any valid id would do.
@@ -26,6 +29,8 @@ type env struct {
 	client         *wrapper.Client
 	usingFake      bool
 	closeFake      func()
+	// implicitFake lets connect use the embedded fake when nothing is configured: demo only.
+	implicitFake bool
 	// timeoutHint says which time limit a command has, for the message of exit code 4.
 	timeoutHint string
 }
@@ -59,7 +64,7 @@ func (g *globalFlags) register(fs *flag.FlagSet, output string) []flagDoc {
 		{name: "project-id", arg: "ID", text: "IAM project id (default $" + wrapper.EnvProjectID + ")."},
 		{name: "timeout", arg: "DURATION", notes: []string{"default 30s"}, text: "Time limit of one API call, retries included."},
 		{name: "no-validate", text: "Send requests without checking them against the spec first."},
-		{name: "fake", text: "Run against an embedded fake DLI, whatever is configured. Without credentials and endpoint this is the default."},
+		{name: "fake", text: "Run against an embedded fake DLI, whatever is configured (demo does so by itself when nothing is configured)."},
 		{name: "fake-activation", arg: "DURATION", notes: []string{"default 2s"}, text: "Embedded fake only: how long a new peering stays CREATING."},
 	}
 }
@@ -84,42 +89,44 @@ func (e *env) setOutput(output string, allowed ...string) error {
 	return usageError(fmt.Errorf("-o must be %s, not %q", strings.Join(allowed, " or "), output))
 }
 
-// connect builds the client: the embedded fake with --fake or when neither credentials nor an
-// endpoint are configured, the configured service otherwise; --region and --endpoint win over
-// $HUAWEICLOUD_SDK_REGION and $DLI_ENDPOINT. A region without credentials is an
-// error: silently running on the fake would look like success against the cloud. Credentials
-// come only from the environment, never from flags, so that they stay out of shell history and
-// process listings.
+// connect builds the client. It calls the embedded fake only with --fake, or for demo when
+// nothing at all is configured (README's first command); every other command with nothing
+// configured, or with credentials it cannot use, is refused with the sources it looked at, so
+// that a script never mistakes the fake's answer for the cloud's. --region and --endpoint win
+// over the environment, and neither wins over the other. Credentials come only from the
+// environment and files (the chain of credentials.Discover), never from flags, so that they stay
+// out of shell history and process listings.
 func (e *env) connect(g *globalFlags) error {
-	cfg := wrapper.ConfigFromEnv()
-	regionFrom, endpointFrom := "$"+wrapper.EnvRegion, "$"+wrapper.EnvEndpoint
-	// A flag wins over the environment; of two flags, neither wins.
-	if g.region != "" && g.endpoint != "" {
+	switch {
+	case g.region != "" && g.endpoint != "":
 		return usageError(errors.New("--region and --endpoint both say where to send: give one"))
+	case g.fake && (g.region != "" || g.endpoint != ""):
+		return usageError(errors.New("--fake runs against the embedded fake DLI: drop --region and --endpoint, or --fake"))
 	}
-	if g.region != "" {
-		cfg.Region, regionFrom = g.region, "--region"
-		cfg.Endpoint = ""
-	}
-	if g.endpoint != "" {
-		cfg.Endpoint, endpointFrom = g.endpoint, "--endpoint"
-	}
-	if g.projectID != "" {
-		cfg.ProjectID = g.projectID
-	}
+	cfg, d := loadConfig(g)
 	cfg.Timeout = g.timeout
 	cfg.DisableValidation = g.noValidate
 	useFake := g.fake
-	switch {
-	case g.fake && (g.region != "" || g.endpoint != ""):
-		return usageError(errors.New("--fake runs against the embedded fake DLI: drop --region and --endpoint, or --fake"))
-	case g.fake:
-	case !cfg.HasAuth() && cfg.Endpoint == "" && cfg.Region != "":
-		return usageError(fmt.Errorf("%s is %q but no credentials are configured: set $%s and $%s (or $%s) to call DLI there, "+
-			"or run against the embedded fake DLI with --fake or without a region", regionFrom, cfg.Region,
-			wrapper.EnvAccessKey, wrapper.EnvSecretKey, wrapper.EnvAuthToken))
-	case !cfg.HasAuth() && cfg.Endpoint == "":
-		useFake = true
+	if !useFake {
+		if cfg.Endpoint != "" {
+			if err := wrapper.CheckEndpoint(cfg.Endpoint); err != nil {
+				return usageError(fmt.Errorf("%w (the endpoint is from %s)", err, d.Endpoint.From))
+			}
+		}
+		switch {
+		case d.Err != nil:
+			return usageError(fmt.Errorf("%w\n%s", d.Err, lookedAt(d)))
+		case cfg.HasAuth():
+		case cfg.Region == "" && cfg.Endpoint == "" && e.implicitFake:
+			useFake = true
+		case cfg.Region == "" && cfg.Endpoint == "":
+			return usageError(fmt.Errorf("nothing to call: no credentials, region or endpoint is configured\n%s\n%s", lookedAt(d), tryWithoutAccount))
+		case cfg.Region != "" || !isLoopbackURL(cfg.Endpoint):
+			return usageError(fmt.Errorf("no credentials for %s (%s)\n%s\n%s", cfg.Region+cfg.Endpoint,
+				firstNonEmpty(d.Region.From, d.Endpoint.From), lookedAt(d), tryWithoutAccount))
+		}
+		// Left: a loopback endpoint without credentials, such as `edsconn fake-server` without
+		// --require-auth, which is called unauthenticated.
 	}
 	if useFake {
 		url, closeFake, err := startFake(fake.Options{ActivationDelay: g.fakeActivate})
@@ -127,12 +134,8 @@ func (e *env) connect(g *globalFlags) error {
 			return err
 		}
 		e.usingFake, e.closeFake = true, closeFake
-		cfg.Endpoint, cfg.Region = url, ""
-		cfg.Credentials, cfg.AuthToken = wrapper.Credentials{}, wrapper.NewSecret("")
-		if cfg.ProjectID == "" {
-			cfg.ProjectID = fakeProjectID
-		}
-		why := "no credentials configured"
+		cfg = wrapper.Config{Endpoint: url, ProjectID: cmp(cfg.ProjectID, fakeProjectID), Timeout: g.timeout, DisableValidation: g.noValidate}
+		why := "nothing is configured"
 		if g.fake {
 			why = "--fake"
 		}
@@ -142,12 +145,72 @@ func (e *env) connect(g *globalFlags) error {
 	if err != nil {
 		e.close()
 		if cfg.Endpoint != "" && !useFake && strings.Contains(err.Error(), strconv.Quote(cfg.Endpoint)) {
-			err = fmt.Errorf("%w (the endpoint is from %s)", err, endpointFrom)
+			err = fmt.Errorf("%w (the endpoint is from %s)", err, d.Endpoint.From)
 		}
 		return usageError(err)
 	}
 	e.client = c
 	return nil
+}
+
+// loadConfig reads the configuration as wrapper.DiscoverConfig does, with the flags winning over
+// the environment: --region also over $DLI_ENDPOINT, so that the region's endpoint is used.
+func loadConfig(g *globalFlags) (wrapper.Config, *credentials.Discovery) {
+	var o credentials.DiscoverOptions
+	if g.region != "" {
+		o.Region = credentials.Setting{Value: g.region, From: "--region"}
+	}
+	if g.endpoint != "" {
+		o.Endpoint = credentials.Setting{Value: g.endpoint, From: "--endpoint"}
+	}
+	if g.projectID != "" {
+		o.ProjectID = credentials.Setting{Value: g.projectID, From: "--project-id"}
+	}
+	cfg, d := wrapper.DiscoverConfig(o)
+	if g.region != "" && d.Endpoint.From == "$"+wrapper.EnvEndpoint {
+		cfg.Endpoint, d.Endpoint = "", credentials.Setting{}
+		if e, ok := wrapper.EndpointFromEnv(g.region); ok {
+			cfg.Endpoint, d.Endpoint = e, credentials.Setting{Value: e, From: "$" + wrapper.RegionEndpointEnv(g.region)}
+		}
+	}
+	return cfg, d
+}
+
+// tryWithoutAccount is how to use the CLI without a cloud account, for the messages that refuse
+// to run.
+const tryWithoutAccount = "To try it without an account: `edsconn demo`, any command with --fake, or " +
+	"`edsconn fake-server` and DLI_ENDPOINT=http://127.0.0.1:8080. 'edsconn config' shows what is configured."
+
+// lookedAt lists every source of credentials the discovery looked at, one per line.
+func lookedAt(d *credentials.Discovery) string {
+	var b strings.Builder
+	b.WriteString("Looked for credentials in, in this order:")
+	for _, l := range d.Looked {
+		fmt.Fprintf(&b, "\n  %s: %s", l.Source, l.Result)
+	}
+	return b.String()
+}
+
+// isLoopbackURL reports whether an endpoint URL names localhost or a loopback address.
+func isLoopbackURL(endpoint string) bool {
+	u, err := url.Parse(endpoint)
+	if err != nil {
+		return false
+	}
+	if strings.EqualFold(u.Hostname(), "localhost") {
+		return true
+	}
+	ip := net.ParseIP(u.Hostname())
+	return ip != nil && ip.IsLoopback()
+}
+
+func firstNonEmpty(values ...string) string {
+	for _, v := range values {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 func (e *env) close() {

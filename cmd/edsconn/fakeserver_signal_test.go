@@ -16,6 +16,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/dli-openapi/enhanced-connections/internal/testenv"
 )
 
 // asEdsconn, set in a child's environment, makes the test binary run main() instead of the
@@ -28,7 +30,13 @@ func TestMain(m *testing.M) {
 		main()
 		return // main exits
 	}
-	os.Exit(m.Run())
+	cleanup, err := testenv.Isolate()
+	if err != nil {
+		panic(err)
+	}
+	code := m.Run()
+	cleanup()
+	os.Exit(code)
 }
 
 // safetyNet bounds the waits of these tests, so that a server that never answers or never

@@ -18,16 +18,17 @@ import (
 	"github.com/dli-openapi/enhanced-connections/fake"
 	"github.com/dli-openapi/enhanced-connections/gen"
 	"github.com/dli-openapi/enhanced-connections/wrapper"
+	"github.com/dli-openapi/enhanced-connections/wrapper/credentials"
 )
 
 // clearCloudEnv makes sure no credentials of the machine running the tests are used: every test
 // here runs against a fake on loopback.
 func clearCloudEnv(t *testing.T) {
 	t.Helper()
-	for _, v := range []string{wrapper.EnvAccessKey, wrapper.EnvSecretKey, wrapper.EnvSecurityToken,
-		wrapper.EnvProjectID, wrapper.EnvRegion, wrapper.EnvAuthToken, wrapper.EnvEndpoint} {
+	for _, v := range append(credentials.Variables(), credentials.OtherToolsVariables()...) {
 		t.Setenv(v, "")
 	}
+	t.Setenv(credentials.EnvMetadataDisabled, "true")
 }
 
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -76,7 +77,7 @@ func TestDemoRunsTheProcedureOnTheEmbeddedFake(t *testing.T) {
 	clearCloudEnv(t)
 	code, out, errOut := runCLI(t, "demo", "-fake-activation", "1500ms")
 	require.Equal(t, exitOK, code, "stderr: %s\nstdout: %s", errOut, out)
-	assert.Contains(t, errOut, "no credentials configured: using the embedded fake DLI at http://127.0.0.1:")
+	assert.Contains(t, errOut, "nothing is configured: using the embedded fake DLI at http://127.0.0.1:")
 	assert.Contains(t, out, "against the embedded fake DLI")
 	for _, step := range []string{"1. Create connection", "2. Wait until", "3. Show the connection", "4. List", "5. Delete"} {
 		assert.Contains(t, out, step)
@@ -174,9 +175,10 @@ func TestExitCodes(t *testing.T) {
 		{"a near miss", []string{"createenhancedconnection"}, exitUsage, `(did you mean "CreateEnhancedConnection"?)`},
 		{"bad flag", []string{"list", "--nope"}, exitUsage, "edsconn list: unknown flag --nope"},
 		{"a flag without its value", []string{"show", "--timeout"}, exitUsage, "--timeout needs a value"},
-		{"spec refuses the name", []string{"create", "--name", "bad-name", "--vpc", "v", "--subnet", "s"}, exitUsage, "body name: must match"},
-		{"spec refuses the ip", []string{"create", "--name", "ok", "--vpc", "v", "--subnet", "s", "--host", "h=1.2.3"}, exitUsage, "hosts[0].ip"},
-		{"missing connection", []string{"show", "2a620c33-5609-40c9-affd-2b6453071b0f"}, exitFailure, "DLI.0001"},
+		{"spec refuses the name", []string{"create", "--fake", "--name", "bad-name", "--vpc", "v", "--subnet", "s"}, exitUsage, "body name: must match"},
+		{"spec refuses the ip", []string{"create", "--fake", "--name", "ok", "--vpc", "v", "--subnet", "s", "--host", "h=1.2.3"}, exitUsage, "hosts[0].ip"},
+		{"missing connection", []string{"show", "--fake", "2a620c33-5609-40c9-affd-2b6453071b0f"}, exitFailure, "DLI.0001"},
+		{"nothing configured is no silent fake", []string{"create", "--name", "ok", "--vpc", "v", "--subnet", "s"}, exitUsage, "nothing to call: no credentials, region or endpoint is configured"},
 		{"unknown region", []string{"list", "--region", "mars-1", "--project-id", "abc"}, exitUsage, "unknown region"},
 		{"bad output", []string{"list", "-o", "yaml"}, exitUsage, "-o must be json or table"},
 	}

@@ -77,9 +77,9 @@ func TestNoSurprises(t *testing.T) {
 		{"a body that is not JSON", nil, []string{"create", "--body", `{"name": `}, exitUsage, []string{"--body: not JSON"}, "", false},
 		{"--region without credentials names the fake", nil, // --region wins over $DLI_ENDPOINT
 			[]string{"list", "--region", "eu-de"}, exitUsage,
-			[]string{`--region is "eu-de" but no credentials are configured`, "HUAWEICLOUD_SDK_AK", "--fake"}, "", false},
+			[]string{`no credentials for eu-de (--region)`, "HUAWEICLOUD_SDK_AK", "--fake"}, "", false},
 		{"so does a region from the environment", map[string]string{wrapper.EnvEndpoint: "", wrapper.EnvRegion: "cn-north-4"},
-			[]string{"list"}, exitUsage, []string{`$HUAWEICLOUD_SDK_REGION is "cn-north-4" but no credentials are configured`, "--fake"}, "", false},
+			[]string{"list"}, exitUsage, []string{`no credentials for cn-north-4 ($HUAWEICLOUD_SDK_REGION)`, "--fake"}, "", false},
 		{"--region with --endpoint is contradictory", nil, []string{"list", "--region", "eu-de", "--endpoint", "https://dli.example"}, exitUsage,
 			[]string{"--region and --endpoint both say where to send: give one"}, "", false},
 		{"--fake with --region is contradictory", nil, []string{"list", "--fake", "--region", "eu-de"}, exitUsage,

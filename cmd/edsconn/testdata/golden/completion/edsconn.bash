@@ -1,7 +1,7 @@
 # bash completion for edsconn, written by `edsconn completion bash`.
 _edsconn() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-    local commands="AssociateQueueToEnhancedConnection bind BatchCreateResourceTags tags-add BatchDeleteResourceTags tags-delete CountResourcesByTags tags-count CreateEnhancedConnection create CreateEnhancedConnectionRoutes CreateRouteToEnhancedConnection route-add DeleteEnhancedConnection delete DeleteEnhancedConnectionRoutes DeleteRouteFromEnhancedConnection route-delete DisassociateQueueFromEnhancedConnection unbind ListAuthorizationPrivileges ListEnhancedConnections list ListResourcesByTags tags-filter ListResourcesTags tags-keys RunAuthorizationAction ShowEnhancedConnection show ShowEnhancedConnectionPrivilege privileges ShowResourceTags tags UpdateEnhancedConnection update-hosts wait grant revoke demo fake-server version completion help"
+    local commands="AssociateQueueToEnhancedConnection bind BatchCreateResourceTags tags-add BatchDeleteResourceTags tags-delete CountResourcesByTags tags-count CreateEnhancedConnection create CreateEnhancedConnectionRoutes CreateRouteToEnhancedConnection route-add DeleteEnhancedConnection delete DeleteEnhancedConnectionRoutes DeleteRouteFromEnhancedConnection route-delete DisassociateQueueFromEnhancedConnection unbind ListAuthorizationPrivileges ListEnhancedConnections list ListResourcesByTags tags-filter ListResourcesTags tags-keys RunAuthorizationAction ShowEnhancedConnection show ShowEnhancedConnectionPrivilege privileges ShowResourceTags tags UpdateEnhancedConnection update-hosts wait grant revoke demo config fake-server version completion help"
     if [ "$COMP_CWORD" -eq 1 ]; then
         COMPREPLY=($(compgen -W "$commands" -- "$cur"))
         return
@@ -37,6 +37,7 @@ _edsconn() {
         grant) flags="--endpoint --fake --fake-activation --no-validate -o --project-id --region --timeout" ;;
         revoke) flags="--endpoint --fake --fake-activation --no-validate -o --project-id --region --timeout" ;;
         demo) flags="--endpoint --fake --fake-activation --keep --name --no-validate -o --project-id --queue --region --subnet --timeout --vpc --wait-for" ;;
+        config) flags="--check --endpoint --fake --fake-activation --no-validate -o --project-id --region --timeout" ;;
         fake-server) flags="" ;;
         version) flags="-o" ;;
         completion) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")); return ;;

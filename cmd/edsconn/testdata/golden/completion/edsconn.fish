@@ -40,11 +40,12 @@ complete -c edsconn -n __fish_use_subcommand -a 'wait' -d 'Wait until a connecti
 complete -c edsconn -n __fish_use_subcommand -a 'grant' -d 'Share a connection with another project (BIND_QUEUE, through RunAuthorizationAction)'
 complete -c edsconn -n __fish_use_subcommand -a 'revoke' -d 'Withdraw a project\'s access to a connection (through RunAuthorizationAction)'
 complete -c edsconn -n __fish_use_subcommand -a 'demo' -d 'The documented procedure: create, wait until ACTIVE, show, list, delete'
+complete -c edsconn -n __fish_use_subcommand -a 'config' -d 'Show the region, endpoint, project and where the credentials come from (never a secret)'
 complete -c edsconn -n __fish_use_subcommand -a 'fake-server' -d 'Serve the fake DLI for other tools (default 127.0.0.1:8080)'
 complete -c edsconn -n __fish_use_subcommand -a 'version' -d 'Print the module\'s version, the spec\'s info.version and Go\'s version'
 complete -c edsconn -n __fish_use_subcommand -a 'completion' -d 'Print a completion script for bash, zsh or fish'
 complete -c edsconn -n __fish_use_subcommand -a 'help' -d 'Print the help of the CLI, or of a command'
-complete -c edsconn -n '__fish_seen_subcommand_from help' -a 'AssociateQueueToEnhancedConnection bind BatchCreateResourceTags tags-add BatchDeleteResourceTags tags-delete CountResourcesByTags tags-count CreateEnhancedConnection create CreateEnhancedConnectionRoutes CreateRouteToEnhancedConnection route-add DeleteEnhancedConnection delete DeleteEnhancedConnectionRoutes DeleteRouteFromEnhancedConnection route-delete DisassociateQueueFromEnhancedConnection unbind ListAuthorizationPrivileges ListEnhancedConnections list ListResourcesByTags tags-filter ListResourcesTags tags-keys RunAuthorizationAction ShowEnhancedConnection show ShowEnhancedConnectionPrivilege privileges ShowResourceTags tags UpdateEnhancedConnection update-hosts wait grant revoke demo fake-server version completion help'
+complete -c edsconn -n '__fish_seen_subcommand_from help' -a 'AssociateQueueToEnhancedConnection bind BatchCreateResourceTags tags-add BatchDeleteResourceTags tags-delete CountResourcesByTags tags-count CreateEnhancedConnection create CreateEnhancedConnectionRoutes CreateRouteToEnhancedConnection route-add DeleteEnhancedConnection delete DeleteEnhancedConnectionRoutes DeleteRouteFromEnhancedConnection route-delete DisassociateQueueFromEnhancedConnection unbind ListAuthorizationPrivileges ListEnhancedConnections list ListResourcesByTags tags-filter ListResourcesTags tags-keys RunAuthorizationAction ShowEnhancedConnection show ShowEnhancedConnectionPrivilege privileges ShowResourceTags tags UpdateEnhancedConnection update-hosts wait grant revoke demo config fake-server version completion help'
 complete -c edsconn -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'
 complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l body
 complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l elastic-resource-pools
@@ -336,4 +337,13 @@ complete -c edsconn -n '__fish_seen_subcommand_from demo' -l subnet
 complete -c edsconn -n '__fish_seen_subcommand_from demo' -l timeout
 complete -c edsconn -n '__fish_seen_subcommand_from demo' -l vpc
 complete -c edsconn -n '__fish_seen_subcommand_from demo' -l wait-for
+complete -c edsconn -n '__fish_seen_subcommand_from config' -l check
+complete -c edsconn -n '__fish_seen_subcommand_from config' -l endpoint
+complete -c edsconn -n '__fish_seen_subcommand_from config' -l fake
+complete -c edsconn -n '__fish_seen_subcommand_from config' -l fake-activation
+complete -c edsconn -n '__fish_seen_subcommand_from config' -l no-validate
+complete -c edsconn -n '__fish_seen_subcommand_from config' -o o -x -a 'json table'
+complete -c edsconn -n '__fish_seen_subcommand_from config' -l project-id
+complete -c edsconn -n '__fish_seen_subcommand_from config' -l region
+complete -c edsconn -n '__fish_seen_subcommand_from config' -l timeout
 complete -c edsconn -n '__fish_seen_subcommand_from version' -o o -x -a 'json table'

@@ -43,6 +43,7 @@ _edsconn() {
     'grant:Share a connection with another project (BIND_QUEUE, through RunAuthorizationAction)'
     'revoke:Withdraw a project'\''s access to a connection (through RunAuthorizationAction)'
     'demo:The documented procedure\: create, wait until ACTIVE, show, list, delete'
+    'config:Show the region, endpoint, project and where the credentials come from (never a secret)'
     'fake-server:Serve the fake DLI for other tools (default 127.0.0.1\:8080)'
     'version:Print the module'\''s version, the spec'\''s info.version and Go'\''s version'
     'completion:Print a completion script for bash, zsh or fish'
@@ -82,6 +83,7 @@ _edsconn() {
     (grant) flags=(--endpoint --fake --fake-activation --no-validate -o --project-id --region --timeout) ;;
     (revoke) flags=(--endpoint --fake --fake-activation --no-validate -o --project-id --region --timeout) ;;
     (demo) flags=(--endpoint --fake --fake-activation --keep --name --no-validate -o --project-id --queue --region --subnet --timeout --vpc --wait-for) ;;
+    (config) flags=(--check --endpoint --fake --fake-activation --no-validate -o --project-id --region --timeout) ;;
     (fake-server) flags=() ;;
     (version) flags=(-o) ;;
     (completion) compadd bash zsh fish; return ;;
