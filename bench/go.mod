@@ -6,7 +6,7 @@ require (
 	github.com/bytedance/sonic v1.15.5
 	github.com/dli-openapi/enhanced-connections v0.0.0-00010101000000-000000000000
 	github.com/goccy/go-json v0.12.0
-	github.com/huaweicloud/huaweicloud-sdk-go-v3 v0.1.207
+	github.com/huaweicloud/huaweicloud-sdk-go-v3 v0.1.215
 	github.com/json-iterator/go v1.1.13-0.20220915233716-71ac16282d12
 	github.com/segmentio/encoding v0.5.4
 	golang.org/x/mod v0.41.0
