@@ -20,4 +20,8 @@
 // libraries. ./run.sh runs everything in interleaved rounds (cmd/rounds) and prints the tables
 // (cmd/ratios); cmd/coldstart measures a first call in fresh processes; ./weight.sh the
 // dependency weight of the programs in cmd/weight. README.md has the figures and the commands.
+//
+// cmd/credentials measures the vendor's temporary keys from the ECS metadata service (issue 17)
+// against the loopback emulator of internal/metadata, whose dialer maps the vendor's fixed
+// metadata address to it and dials nothing but loopback.
 package bench
