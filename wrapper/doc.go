@@ -21,8 +21,10 @@
 //	})
 //	conn, err := client.WaitActive(ctx, created.ConnectionID)
 //
-// Against the real service, configure Region (or Endpoint), ProjectID and Credentials, or read
-// them all with ConfigFromEnv. The Example functions show complete programs.
+// Against the real service, configure Region (or Endpoint), ProjectID and Credentials (or a
+// CredentialsProvider of temporary keys), or read them all with ConfigFromEnv, which finds them
+// where the vendor SDK and Open Telekom Cloud's tools do and takes a platform's temporary keys
+// (ECS agency, OIDC federation, CCE pod identity). The Example functions show complete programs.
 //
 // Where things are. The per-operation code is generated from the spec by
 // internal/cmd/genwrapper (go generate); everything else is hand-written and shared by every
@@ -32,7 +34,10 @@
 //     retry class) and query encoder. encode.gen.go: the request bodies' encoders, byte for byte
 //     what json.Marshal writes. decode.gen.go: the answers' decoders on internal/jsondec, exactly
 //     what encoding/json decodes. answers.gen.go: is_success and the fields an answer must carry.
-//   - client.go, config.go: New, Config, ConfigFromEnv; endpoints.go: regions and their DLI and
+//   - client.go, config.go: New, Config, ConfigFromEnv, DiscoverConfig (the credentials chain of
+//     package credentials); keys.go: the keys of every attempt (fixed, or a credentials.Cache's),
+//     the signing clock and the secrets the scrubber knows; unauthorized.go: the one retry after
+//     a 401 on temporary keys or an expired signature, ClockSkewError; endpoints.go: regions and their DLI and
 //     IAM endpoints from the spec's servers; iam.go: the project id of a region from IAM, for a
 //     Config without ProjectID; rules.go, validate.go: the spec's request rules, compiled per operation on first
 //     use.
@@ -45,6 +50,7 @@
 //   - wait.go, paging.go: WaitActive for the documented "create, then wait for ACTIVE"
 //     procedure, and Connections, an iterator over every page.
 //
-// The signer (wrapper/signer) is a package of its own, importable alone by any caller of a
-// Huawei Cloud or Open Telekom Cloud API.
+// The signer (wrapper/signer) and the credentials chain and cache (wrapper/credentials) are
+// packages of their own, importable alone by any caller of a Huawei Cloud or Open Telekom Cloud
+// API.
 package wrapper
