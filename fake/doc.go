@@ -23,8 +23,10 @@
 //     answer is sent (so a client that saw an outcome finds it logged), gives every answer an
 //     X-Request-Id, and writes the Options.Logger line when done.
 //   - iam answers IAM's GET /v3/projects?name=<region> (Options.Projects, iam.go), so that a
-//     client without a project id can find it; it is recorded as operation IAMLookupOperationID,
-//     the vendor SDK's name for it. Everything else goes on.
+//     client without a project id can find it; with Options.Projects nil it also finds an OTC
+//     project name, <region>_<suffix> of a known region (eu-de_sub), with
+//     DefaultProjectID(name) as id under the region's project. It is recorded as operation
+//     IAMLookupOperationID, the vendor SDK's name for it. Everything else goes on.
 //   - routing finds the spec operation (404 APIGW.0101 otherwise). It reads no body.
 //   - faults injects queued or random failures (see Fault), before or after the operation ran.
 //   - auth decides everything about credentials that does not need the body (401 APIGW.0301):

@@ -27,6 +27,10 @@ type Server struct {
 	grants    *createGrants
 	handler   http.Handler
 
+	// regionSubprojects is set when Options.Projects was nil: IAM then also lists a project
+	// named <region>_<suffix> of a known region, as OTC names its subprojects.
+	regionSubprojects bool
+
 	// bodyBytesRead counts the request body bytes the body stage read, so tests can prove that
 	// a refused request cost none.
 	bodyBytesRead atomic.Int64
@@ -36,6 +40,7 @@ var _ http.Handler = (*Server)(nil)
 
 // New builds a Server. It fails only on invalid options or a spec that does not load.
 func New(opts Options) (*Server, error) {
+	regionSubprojects := opts.Projects == nil
 	opts, err := opts.normalized()
 	if err != nil {
 		return nil, err
@@ -53,6 +58,8 @@ func New(opts Options) (*Server, error) {
 		obs:       newObserver(opts.Now),
 		bodies:    newBodyBudget(opts.MaxBodyBytesInFlight),
 		grants:    newCreateGrants(),
+
+		regionSubprojects: regionSubprojects,
 	}
 	ops := &operations{store: s.store, refuseDeleteWhileCreating: opts.RefuseDeleteWhileCreating}
 	strict := gen.NewStrictHandlerWithOptions(ops, []gen.StrictMiddlewareFunc{s.grantOnCreate, s.countCalls}, gen.StrictHTTPServerOptions{
