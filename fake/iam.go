@@ -51,7 +51,8 @@ func defaultProjects() []Project {
 // "Obtaining a Project ID"), so that a client without a configured project id can find it
 // against the fake; every other request goes on to the DLI stages. IAM checks the same
 // credentials as the gateway: when the fake requires authentication, the request must carry a
-// valid AK/SK signature or token.
+// valid AK/SK signature (a temporary key with its security token) or token. While IAM is down
+// (SetOutage) it answers 503.
 func (s *Server) iamStage(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != iamProjectsPath {
@@ -60,6 +61,10 @@ func (s *Server) iamStage(next http.Handler) http.Handler {
 		}
 		// Recorded and logged like a DLI call, so that a lookup shows in Requests and in --log.
 		s.obs.setOperation(infoFrom(r.Context()).rec, IAMLookupOperationID)
+		if s.platform.isDown(IAM) {
+			writeOutage(w, IAM)
+			return
+		}
 		if r.Method != http.MethodGet {
 			writeIAMError(w, http.StatusMethodNotAllowed, "Method Not Allowed", "only GET is served on "+iamProjectsPath)
 			return
@@ -70,6 +75,7 @@ func (s *Server) iamStage(next http.Handler) http.Handler {
 				return
 			}
 		}
+		s.obs.called(IAMLookupOperationID)
 		name, filtered := r.URL.Query()["name"]
 		base := "http://" + r.Host + iamProjectsPath
 		projects := make([]iamProject, 0, len(s.opts.Projects))

@@ -84,6 +84,11 @@ type Options struct {
 	// the 12 MB limit. Zero means DefaultMaxBodyBytesInFlight.
 	MaxBodyBytesInFlight int64
 
+	// Platform turns on the platform services that hand out temporary access keys (ECS
+	// metadata, IAM's OIDC federation, CCE pod identity) and sets the gateway's clock; see
+	// PlatformOptions. Any service on makes authentication required.
+	Platform PlatformOptions
+
 	// Logger, when not nil, gets one record per request when the server is done with it:
 	// method, path, operation, status (0 when no complete answer was sent), duration and the
 	// X-Request-Id the answer carried. Header values, query strings and bodies are never logged,
@@ -134,6 +139,11 @@ func (o Options) normalized() (Options, error) {
 		tokens = append(tokens, t)
 	}
 	o.Tokens = tokens
+	platform, err := o.Platform.normalized()
+	if err != nil {
+		return o, err
+	}
+	o.Platform = platform
 	if o.Projects == nil {
 		o.Projects = defaultProjects()
 	} else {
