@@ -15,17 +15,18 @@ type Options struct {
 	Credentials map[string]string
 
 	// Tokens are the accepted X-Auth-Token values (IAM tokens). When neither Tokens nor
-	// Credentials is set, no authentication is required at all.
+	// Credentials is set and no Platform service is on, no authentication is required at all.
 	Tokens []string
 
 	// ActivationDelay is how long a new peering of a queue or pool stays CREATING before it
 	// turns ACTIVE (or FAILED), measured on Now. Zero makes peerings final at once.
 	ActivationDelay time.Duration
 
-	// Now is the clock of the emulated service: creation and update times, and the end of
-	// ActivationDelay. Tests inject a clock they advance by hand; nil means time.Now. Signature
-	// freshness (X-Sdk-Date) is always checked against the real clock, like the gateway does,
-	// so a test clock far from now does not break signed requests.
+	// Now is the clock of the emulated service: creation and update times, the end of
+	// ActivationDelay, and the expiry of temporary keys and platform tokens. Tests inject a
+	// clock they advance by hand; nil means time.Now. Signature freshness (X-Sdk-Date) is
+	// checked against the gateway's clock instead, real time plus
+	// Platform.GatewayClockOffset, so a test clock far from now does not break signed requests.
 	Now func() time.Time
 
 	// ErrorRate is the probability, from 0 to 1, that a request which no queued Fault matched
