@@ -10,18 +10,31 @@ import (
 	"github.com/dli-openapi/enhanced-connections/wrapper/signer"
 )
 
-// authenticator plays the API gateway's IAM check: AK/SK signatures and X-Auth-Token tokens.
+// authenticator plays the API gateway's IAM check: AK/SK signatures, permanent or temporary
+// (issued by the platform services, with their security token), and X-Auth-Token tokens. It is
+// shared by all requests: the configured credentials never change, and the temporary keys live
+// in the keyStore, which has its own lock.
 type authenticator struct {
 	credentials map[string]string // AK -> SK
 	tokens      []string
+	// temporary is set when a platform service issues keys: they are then looked up in keys.
+	temporary bool
+	keys      *keyStore
+	// clock is the gateway's clock, which X-Sdk-Date is checked against.
+	clock gatewayClock
 }
 
-func newAuthenticator(credentials map[string]string, tokens []string) *authenticator {
-	return &authenticator{credentials: credentials, tokens: tokens}
+func newAuthenticator(credentials map[string]string, tokens []string, temporary bool, keys *keyStore, clock gatewayClock) *authenticator {
+	return &authenticator{credentials: credentials, tokens: tokens, temporary: temporary, keys: keys, clock: clock}
 }
 
-// required reports whether any credential is configured; without one the fake is open.
-func (a *authenticator) required() bool { return len(a.credentials) > 0 || len(a.tokens) > 0 }
+// required reports whether any credential is configured or can be issued; without one the fake
+// is open.
+func (a *authenticator) required() bool { return a.signatures() || len(a.tokens) > 0 }
+
+// signatures reports whether AK/SK signatures can be accepted: permanent keys are configured,
+// or the platform services issue temporary ones.
+func (a *authenticator) signatures() bool { return len(a.credentials) > 0 || a.temporary }
 
 // verdict is what the authenticator decided from the headers alone.
 type verdict int
@@ -37,10 +50,10 @@ const (
 // X-Auth-Token, or no credentials at all. The reason of a refusal is in words safe to send
 // back: the signature verifier never puts secrets in its reasons, and scrub makes sure of it.
 //
-// A request with an Authorization header is judged by its signature when AK/SK credentials are
-// configured; otherwise by its X-Auth-Token when tokens are configured.
+// A request with an Authorization header is judged by its signature when AK/SK signatures can be
+// accepted; otherwise by its X-Auth-Token when tokens are configured.
 func (a *authenticator) checkHeaders(r *http.Request) (verdict, string) {
-	if len(a.credentials) > 0 && r.Header.Get("Authorization") != "" {
+	if a.signatures() && r.Header.Get("Authorization") != "" {
 		return a.probeSignature(r)
 	}
 	if len(a.tokens) > 0 {
@@ -52,25 +65,33 @@ func (a *authenticator) checkHeaders(r *http.Request) (verdict, string) {
 		}
 	}
 	switch {
-	case len(a.credentials) > 0 && len(a.tokens) > 0:
+	case a.signatures() && len(a.tokens) > 0:
 		return refused, "send an AK/SK signature (Authorization) or an IAM token (X-Auth-Token)"
-	case len(a.credentials) > 0:
+	case a.signatures():
 		return refused, "send an AK/SK signature (Authorization)"
 	default:
 		return refused, "send an IAM token (X-Auth-Token)"
 	}
 }
 
-// probeSignature makes every check of the signature that needs no body
-// (signer.VerifyHeadersAt): a failure there is final; a request that passes still needs its
-// signature verified over the body's hash, which verifyBody does once the body stage has read
-// the body.
+// probeSignature makes every check of the signature that needs no body: its form, a known
+// access key and the signed headers present (signer.VerifyHeadersAt), X-Sdk-Date within
+// signer.MaxClockSkew of the gateway's clock, and for a temporary key its security token and
+// expiry. A failure there is final; a request that passes still needs its signature verified
+// over the body's hash, which verify does once the body stage has read the body.
 func (a *authenticator) probeSignature(r *http.Request) (verdict, string) {
-	err := signer.VerifyHeadersAt(r, a.secretKey, time.Now())
-	if err == nil {
-		return needsBody, ""
+	// The zero time skips the signer's own freshness check: the gateway's clock is checked
+	// below, and refused in the gateway's words.
+	if err := signer.VerifyHeadersAt(r, a.secretKey, time.Time{}); err != nil {
+		return refused, a.reason(err)
 	}
-	return refused, a.reason(err)
+	if reason := a.clock.checkDate(r.Header.Get("X-Sdk-Date")); reason != "" {
+		return refused, reason
+	}
+	if reason := a.checkTemporary(r); reason != "" {
+		return refused, reason
+	}
+	return needsBody, ""
 }
 
 // check decides a request whose body needs no waiting for (IAM's GETs): "" means it
@@ -86,9 +107,17 @@ func (a *authenticator) check(r *http.Request) string {
 	return ""
 }
 
+// secretKey finds the SK of a permanent key first, then of a temporary one.
 func (a *authenticator) secretKey(ak string) (string, bool) {
-	sk, ok := a.credentials[ak]
-	return sk, ok
+	if sk, ok := a.credentials[ak]; ok {
+		return sk, true
+	}
+	if a.temporary {
+		if key, ok := a.keys.lookup(ak); ok {
+			return key.secretKey, true
+		}
+	}
+	return "", false
 }
 
 // reason is a verifier's error in words safe to send back.
@@ -100,9 +129,11 @@ func (a *authenticator) reason(err error) string {
 	return "the AK/SK signature is invalid"
 }
 
-// verify checks r's AK/SK signature in full, body included; "" means valid.
+// verify checks r's AK/SK signature in full, body included; "" means valid. X-Sdk-Date was
+// judged when the headers arrived (probeSignature), as the gateway does, so the zero time skips
+// the signer's check against the real clock.
 func (a *authenticator) verify(r *http.Request) string {
-	if err := signer.Verify(r, a.secretKey); err != nil {
+	if err := signer.VerifyAt(r, a.secretKey, time.Time{}); err != nil {
 		return a.reason(err)
 	}
 	return ""
@@ -118,10 +149,13 @@ func (a *authenticator) validToken(token string) bool {
 	return ok == 1
 }
 
-// scrub removes every configured secret key from msg, whatever produced it.
+// scrub removes every configured or issued secret from msg, whatever produced it.
 func (a *authenticator) scrub(msg string) string {
 	for _, sk := range a.credentials {
 		msg = strings.ReplaceAll(msg, sk, "[REDACTED]")
+	}
+	if a.temporary {
+		msg = a.keys.scrub(msg)
 	}
 	return msg
 }
@@ -154,7 +188,7 @@ func (s *Server) authStage(next http.Handler) http.Handler {
 // signatureStage verifies, once the body stage has read the body, the signature of a request
 // that authStage could only judge by its headers.
 func (s *Server) signatureStage(next http.Handler) http.Handler {
-	if len(s.auth.credentials) == 0 {
+	if !s.auth.signatures() {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -237,6 +237,6 @@ func TestTokensOnly(t *testing.T) {
 }
 
 func TestScrubRemovesSecretKeys(t *testing.T) {
-	a := newAuthenticator(map[string]string{"ak": "s3cr3t"}, nil)
+	a := newAuthenticator(map[string]string{"ak": "s3cr3t"}, nil, false, nil, gatewayClock{})
 	assert.Equal(t, "bad [REDACTED] here", a.scrub("bad s3cr3t here"))
 }

@@ -40,7 +40,7 @@ func TestAuthenticationBeforeTheBody(t *testing.T) {
 		{"unknown access key", signed("OTHERAK", testSK, now(), ""), "unknown access key"},
 		{"signed header missing", signed(testAK, testSK, now(), "X-Project-Id"), "signed header x-project-id is missing"},
 		{"no X-Sdk-Date", signed(testAK, testSK, now(), "X-Sdk-Date"), "X-Sdk-Date"},
-		{"signature 20 minutes old", signed(testAK, testSK, time.Now().Add(-20*time.Minute).UTC().Format("20060102T150405Z"), ""), "clock skew"},
+		{"signature 20 minutes old", signed(testAK, testSK, time.Now().Add(-20*time.Minute).UTC().Format("20060102T150405Z"), ""), "signature expired"},
 	}
 	r := start(t, Options{Credentials: map[string]string{testAK: testSK}, Tokens: []string{tokenValue}})
 	for _, announced := range []int{len(createBody), 4 << 20} { // below and above what net/http discards by itself

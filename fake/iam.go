@@ -6,12 +6,15 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
+	"slices"
+	"strings"
 
 	"github.com/dli-openapi/enhanced-connections/wrapper"
 )
 
 // Project is an IAM project that the fake's IAM lists: a client without a project id finds its
-// region's project with GET /v3/projects?name=<region>.
+// region's project with GET /v3/projects?name=<region> (or an OTC project name,
+// <region>_<suffix>).
 type Project struct {
 	ID   string
 	Name string // the region id, e.g. "eu-de"
@@ -27,7 +30,8 @@ const iamProjectsPath = "/v3/projects"
 
 // DefaultProjectID is the id of the project the fake's IAM lists for region when
 // Options.Projects is nil: 32 hexadecimal characters derived from the region, like a real id,
-// and the same in every run.
+// and the same in every run. An OTC project name such as "eu-de_sub" gets its own id the same
+// way.
 func DefaultProjectID(region string) string {
 	sum := sha256.Sum256([]byte("fake-iam-project:" + region))
 	return hex.EncodeToString(sum[:16])
@@ -47,7 +51,8 @@ func defaultProjects() []Project {
 // "Obtaining a Project ID"), so that a client without a configured project id can find it
 // against the fake; every other request goes on to the DLI stages. IAM checks the same
 // credentials as the gateway: when the fake requires authentication, the request must carry a
-// valid AK/SK signature or token.
+// valid AK/SK signature (a temporary key with its security token) or token. While IAM is down
+// (SetOutage) it answers 503.
 func (s *Server) iamStage(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != iamProjectsPath {
@@ -56,6 +61,10 @@ func (s *Server) iamStage(next http.Handler) http.Handler {
 		}
 		// Recorded and logged like a DLI call, so that a lookup shows in Requests and in --log.
 		s.obs.setOperation(infoFrom(r.Context()).rec, IAMLookupOperationID)
+		if s.platform.isDown(IAM) {
+			writeOutage(w, IAM)
+			return
+		}
 		if r.Method != http.MethodGet {
 			writeIAMError(w, http.StatusMethodNotAllowed, "Method Not Allowed", "only GET is served on "+iamProjectsPath)
 			return
@@ -66,6 +75,7 @@ func (s *Server) iamStage(next http.Handler) http.Handler {
 				return
 			}
 		}
+		s.obs.called(IAMLookupOperationID)
 		name, filtered := r.URL.Query()["name"]
 		base := "http://" + r.Host + iamProjectsPath
 		projects := make([]iamProject, 0, len(s.opts.Projects))
@@ -77,6 +87,15 @@ func (s *Server) iamStage(next http.Handler) http.Handler {
 				DomainID: fakeDomainID, ParentID: fakeDomainID, Name: p.Name, ID: p.ID, Enabled: true,
 				Links: iamLinks{Self: base + "/" + p.ID},
 			})
+		}
+		if filtered && len(name) == 1 && len(projects) == 0 && s.regionSubprojects {
+			if region, ok := subprojectRegion(name[0]); ok {
+				id := DefaultProjectID(name[0])
+				projects = append(projects, iamProject{
+					DomainID: fakeDomainID, ParentID: DefaultProjectID(region), Name: name[0], ID: id, Enabled: true,
+					Links: iamLinks{Self: base + "/" + id},
+				})
+			}
 		}
 		self := base
 		if r.URL.RawQuery != "" {
@@ -91,6 +110,16 @@ func (s *Server) iamStage(next http.Handler) http.Handler {
 		w.Header().Set("X-IAM-Trace-Id", fakeTraceID)
 		_, _ = buf.WriteTo(w)
 	})
+}
+
+// subprojectRegion reads an OTC project name, <region>_<suffix> with a region of the spec and a
+// non-empty suffix, and returns its region.
+func subprojectRegion(name string) (string, bool) {
+	region, suffix, ok := strings.Cut(name, "_")
+	if !ok || suffix == "" || !slices.Contains(wrapper.Regions(), region) {
+		return "", false
+	}
+	return region, true
 }
 
 // fakeTraceID is the X-IAM-Trace-Id of every answer of the fake's IAM.

@@ -139,3 +139,52 @@ func TestIAMServesOnlyGetProjects(t *testing.T) {
 	assert.Equal(t, codeNoAPI, code)
 	assert.Equal(t, http.StatusOK, mustSend(t, r, http.MethodGet, connsPath(project), "").status)
 }
+
+// An OTC project name, <region>_<suffix> of a known region, is found too when Options.Projects
+// is nil, with its own stable id under the region's project.
+func TestIAMFindsAnOTCProjectByName(t *testing.T) {
+	type parent struct {
+		Projects []struct {
+			ID       string `json:"id"`
+			Name     string `json:"name"`
+			ParentID string `json:"parent_id"`
+		} `json:"projects"`
+	}
+	tests := []struct {
+		name     string
+		projects []Project
+		query    string
+		want     string // the id found, "" for none
+	}{
+		{"a subproject of eu-de", nil, "eu-de_sub", DefaultProjectID("eu-de_sub")},
+		{"another suffix, another id", nil, "eu-de_team-b", DefaultProjectID("eu-de_team-b")},
+		{"the region itself", nil, "eu-de", DefaultProjectID("eu-de")},
+		{"an unknown region", nil, "mars-north-1_sub", ""},
+		{"no suffix", nil, "eu-de_", ""},
+		{"configured projects only", []Project{{ID: "p1", Name: "eu-de"}}, "eu-de_sub", ""},
+		{"a configured subproject", []Project{{ID: "p2", Name: "eu-de_sub"}}, "eu-de_sub", "p2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := start(t, Options{Projects: tt.projects})
+			a, p := listProjects(t, r, "?name="+tt.query, nil)
+			require.Equal(t, http.StatusOK, a.status, "%s", a.body)
+			if tt.want == "" {
+				assert.Empty(t, p.Projects)
+				return
+			}
+			require.Len(t, p.Projects, 1)
+			assert.Equal(t, tt.want, p.Projects[0].ID)
+			assert.Equal(t, tt.query, p.Projects[0].Name)
+			assert.Regexp(t, hex32, DefaultProjectID(tt.query))
+			if tt.projects == nil && tt.query != "eu-de" {
+				var withParent parent
+				require.NoError(t, json.Unmarshal(a.body, &withParent))
+				assert.Equal(t, DefaultProjectID("eu-de"), withParent.Projects[0].ParentID, "under the region's project")
+			}
+		})
+	}
+	r := start(t, Options{})
+	_, all := listProjects(t, r, "", nil)
+	assert.Len(t, all.Projects, len(wrapper.Regions()), "a listing without a name shows the regions only")
+}

@@ -19,12 +19,16 @@ type RecordedRequest struct {
 	// Method and Path are the request line; RawQuery is the query string as sent.
 	Method, Path, RawQuery string
 	// OperationID is the spec operation the request matched, IAMLookupOperationID for the IAM
-	// project lookup, "" for an unknown route.
+	// project lookup, one of the platform operation ids (MetadataKeysOperationID, ...) for a
+	// platform service, "" for an unknown route.
 	OperationID string
-	// Header is a copy of the request headers.
+	// Header is a copy of the request headers, with every value of X-Security-Token replaced by
+	// "[REDACTED]", and every value of any header of a request to a platform path (whose
+	// headers carry session, id, IAM and pod tokens): the names show what a client sent.
 	Header http.Header
 	// Body holds the first 64 KiB of the request body (all of it for any normal request but a
-	// create or update with thousands of hosts), once the body stage has read it.
+	// create or update with thousands of hosts), once the body stage has read it; nil for the
+	// platform services, whose bodies carry tokens.
 	Body []byte
 	// Status is the status answered, set before the first byte of the answer is sent; 0 when
 	// no answer has been sent (yet), the connection was dropped or the client left first.
@@ -101,8 +105,10 @@ func (o *observer) snapshot(rec *RecordedRequest) RecordedRequest {
 
 // Calls returns how many requests reached operationID (a spec operationId such as
 // "CreateEnhancedConnection"), that is, passed routing, injected faults, authentication and
-// validation; "" counts every operation. A request that a fault with AfterHandler hit counts,
-// because the operation ran.
+// validation; "" counts every operation of the spec. A request that a fault with AfterHandler
+// hit counts, because the operation ran. The IAM project lookup (IAMLookupOperationID) counts
+// once authenticated, and a platform operation (MetadataKeysOperationID, ...) whenever its
+// service was not down; "" counts neither, as they are not DLI's.
 func (s *Server) Calls(operationID string) int {
 	s.obs.mu.Lock()
 	defer s.obs.mu.Unlock()
@@ -110,8 +116,10 @@ func (s *Server) Calls(operationID string) int {
 		return s.obs.calls[operationID]
 	}
 	n := 0
-	for _, c := range s.obs.calls {
-		n += c
+	for op, c := range s.obs.calls {
+		if s.validator.operations[op] {
+			n += c
+		}
 	}
 	return n
 }
@@ -160,18 +168,38 @@ func (s *Server) recordStage(next http.Handler) http.Handler {
 			Method:   r.Method,
 			Path:     r.URL.Path,
 			RawQuery: r.URL.RawQuery,
-			Header:   r.Header.Clone(),
+			Header:   recordedHeader(r),
 		}
 		s.obs.arrived(rec)
 		info := &requestInfo{rec: rec}
 		requestID := strings.ReplaceAll(uuid.NewString(), "-", "")
 		w.Header().Set("X-Request-Id", requestID)
+		s.clock.setDate(w.Header())
 		sw := &statusWriter{ResponseWriter: w, obs: s.obs, rec: rec}
 		if s.opts.Logger != nil {
 			defer func() { logRequest(s.opts.Logger, s.obs.snapshot(rec), requestID, time.Since(began)) }()
 		}
 		next.ServeHTTP(sw, r.WithContext(context.WithValue(r.Context(), requestInfoKey{}, info)))
 	})
+}
+
+// redacted replaces a header value that is a secret in RecordedRequest.
+const redacted = "[REDACTED]"
+
+// recordedHeader is the copy of r's headers the request log keeps: no value of
+// X-Security-Token, and no value at all for a platform path. It is decided on arrival, so that
+// Requests never shows a secret, even while the request is in flight.
+func recordedHeader(r *http.Request) http.Header {
+	h := r.Header.Clone()
+	platform := isPlatformPath(r.URL.Path)
+	for name, values := range h {
+		if platform || name == "X-Security-Token" {
+			for i := range values {
+				values[i] = redacted
+			}
+		}
+	}
+	return h
 }
 
 // statusWriter records the status written through it before passing it on. Unwrap lets

@@ -15,17 +15,18 @@ type Options struct {
 	Credentials map[string]string
 
 	// Tokens are the accepted X-Auth-Token values (IAM tokens). When neither Tokens nor
-	// Credentials is set, no authentication is required at all.
+	// Credentials is set and no Platform service is on, no authentication is required at all.
 	Tokens []string
 
 	// ActivationDelay is how long a new peering of a queue or pool stays CREATING before it
 	// turns ACTIVE (or FAILED), measured on Now. Zero makes peerings final at once.
 	ActivationDelay time.Duration
 
-	// Now is the clock of the emulated service: creation and update times, and the end of
-	// ActivationDelay. Tests inject a clock they advance by hand; nil means time.Now. Signature
-	// freshness (X-Sdk-Date) is always checked against the real clock, like the gateway does,
-	// so a test clock far from now does not break signed requests.
+	// Now is the clock of the emulated service: creation and update times, the end of
+	// ActivationDelay, and the expiry of temporary keys and platform tokens. Tests inject a
+	// clock they advance by hand; nil means time.Now. Signature freshness (X-Sdk-Date) is
+	// checked against the gateway's clock instead, real time plus
+	// Platform.GatewayClockOffset, so a test clock far from now does not break signed requests.
 	Now func() time.Time
 
 	// ErrorRate is the probability, from 0 to 1, that a request which no queued Fault matched
@@ -84,6 +85,11 @@ type Options struct {
 	// the 12 MB limit. Zero means DefaultMaxBodyBytesInFlight.
 	MaxBodyBytesInFlight int64
 
+	// Platform turns on the platform services that hand out temporary access keys (ECS
+	// metadata, IAM's OIDC federation, CCE pod identity) and sets the gateway's clock; see
+	// PlatformOptions. Any service on makes authentication required.
+	Platform PlatformOptions
+
 	// Logger, when not nil, gets one record per request when the server is done with it:
 	// method, path, operation, status (0 when no complete answer was sent), duration and the
 	// X-Request-Id the answer carried. Header values, query strings and bodies are never logged,
@@ -134,6 +140,11 @@ func (o Options) normalized() (Options, error) {
 		tokens = append(tokens, t)
 	}
 	o.Tokens = tokens
+	platform, err := o.Platform.normalized()
+	if err != nil {
+		return o, err
+	}
+	o.Platform = platform
 	if o.Projects == nil {
 		o.Projects = defaultProjects()
 	} else {

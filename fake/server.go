@@ -25,7 +25,14 @@ type Server struct {
 	obs       *observer
 	bodies    *bodyBudget
 	grants    *createGrants
+	keys      *keyStore
+	platform  *platform
+	clock     gatewayClock
 	handler   http.Handler
+
+	// regionSubprojects is set when Options.Projects was nil: IAM then also lists a project
+	// named <region>_<suffix> of a known region, as OTC names its subprojects.
+	regionSubprojects bool
 
 	// bodyBytesRead counts the request body bytes the body stage read, so tests can prove that
 	// a refused request cost none.
@@ -36,6 +43,7 @@ var _ http.Handler = (*Server)(nil)
 
 // New builds a Server. It fails only on invalid options or a spec that does not load.
 func New(opts Options) (*Server, error) {
+	regionSubprojects := opts.Projects == nil
 	opts, err := opts.normalized()
 	if err != nil {
 		return nil, err
@@ -44,15 +52,21 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	keys := newKeyStore(opts.Now, opts.Platform.KeyLifetime, opts.Platform.KeyRotateBefore)
+	clock := gatewayClock{offset: opts.Platform.GatewayClockOffset}
 	s := &Server{
-		opts:      opts,
-		store:     newStore(opts.Now, opts.ActivationDelay),
-		validator: v,
-		auth:      newAuthenticator(opts.Credentials, opts.Tokens),
-		faults:    newFaultInjector(opts.ErrorRate, opts.Latency, opts.Seed),
-		obs:       newObserver(opts.Now),
-		bodies:    newBodyBudget(opts.MaxBodyBytesInFlight),
-		grants:    newCreateGrants(),
+		opts:              opts,
+		store:             newStore(opts.Now, opts.ActivationDelay),
+		validator:         v,
+		auth:              newAuthenticator(opts.Credentials, opts.Tokens, opts.Platform.on(), keys, clock),
+		faults:            newFaultInjector(opts.ErrorRate, opts.Latency, opts.Seed),
+		obs:               newObserver(opts.Now),
+		bodies:            newBodyBudget(opts.MaxBodyBytesInFlight),
+		grants:            newCreateGrants(),
+		keys:              keys,
+		platform:          newPlatform(opts.Platform),
+		clock:             clock,
+		regionSubprojects: regionSubprojects,
 	}
 	ops := &operations{store: s.store, refuseDeleteWhileCreating: opts.RefuseDeleteWhileCreating}
 	strict := gen.NewStrictHandlerWithOptions(ops, []gen.StrictMiddlewareFunc{s.grantOnCreate, s.countCalls}, gen.StrictHTTPServerOptions{
@@ -70,7 +84,7 @@ func New(opts Options) (*Server, error) {
 			writeError(w, http.StatusBadRequest, codeParameter, paramErrorMessage(err))
 		},
 	})
-	s.handler = s.recordStage(s.iamStage(s.routingStage(s.faultStage(s.authStage(s.bodyStage(s.signatureStage(s.validateStage(api))))))))
+	s.handler = s.recordStage(s.platformStage(s.iamStage(s.routingStage(s.faultStage(s.authStage(s.bodyStage(s.signatureStage(s.validateStage(api)))))))))
 	return s, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -25,6 +26,12 @@ type fakeServerFlags struct {
 	faults          faultsFlag
 	failPeerings    pairsFlag
 	grants          pairsFlag
+
+	// The platform services: the flags that do not map one to one onto fake.PlatformOptions.
+	metadataToken    metadataTokenFlag
+	metadataNoAgency bool
+	idps             stringsFlag
+	podTokenFile     string
 }
 
 func (f *fakeServerFlags) register(fs *flag.FlagSet) {
@@ -46,6 +53,16 @@ func (f *fakeServerFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.faults, "fault", "`[OPERATION:]ITEM,...`: a fault to queue (repeatable; see Faults below)")
 	fs.Var(&f.failPeerings, "fail-peering", "`NAME=MESSAGE`: new peerings of queue or pool NAME end FAILED with MESSAGE (repeatable)")
 	fs.Var(&f.grants, "grant", "`NAME=PROJECT_ID`: connections named NAME are granted to PROJECT_ID as they are created (repeatable; see below)")
+
+	p := &o.Platform
+	fs.BoolVar(&p.Metadata, "metadata", false, "serve the ECS metadata API (the VM's agency keys; see Platform services below)")
+	fs.Var(&f.metadataToken, "metadata-token", "`required|optional|absent`: the metadata session token is required, optional (default), or has no API at all (v1: the token PUT is 404)")
+	fs.BoolVar(&f.metadataNoAgency, "metadata-no-agency", false, "the metadata service answers as for a VM without an agency (401 \"Please configure Cloud Service Agency first\")")
+	fs.Var(&f.idps, "idp", "`ID`: an identity provider whose id tokens IAM's OIDC exchange accepts (repeatable; any non-empty id token)")
+	fs.StringVar(&f.podTokenFile, "pod-identity-token-file", "", "serve CCE pod identity, accepting the token in `FILE` as Authorization (read at start, kept out of ps)")
+	fs.DurationVar(&p.KeyLifetime, "key-lifetime", fake.DefaultKeyLifetime, "how long the keys of the metadata service and pod identity live")
+	fs.DurationVar(&p.KeyRotateBefore, "key-rotate-before", fake.DefaultKeyRotateBefore, "how long before their expiry the metadata service and pod identity hand out new keys")
+	fs.DurationVar(&p.GatewayClockOffset, "gateway-clock-offset", 0, "the gateway's clock minus real time: X-Sdk-Date more than 15m from it is 401, and Date headers show it")
 }
 
 // fakeServerUsage is the help of fake-server; ops are the operationIds -fault accepts.
@@ -82,6 +99,17 @@ Operations:
 -grant NAME=PROJECT_ID: connection ids exist only once created, so grants are by name: every
 connection named NAME created while the server runs, in any project, is granted to PROJECT_ID
 before its create is answered (ShowEnhancedConnectionPrivilege lists it, isPrivis is false).
+
+Platform services: the services that hand out temporary keys, on the same address as DLI, so
+that nothing dials 169.254.169.254. Each one on makes authentication required; the keys they
+issue work on DLI and IAM, with their security token, until they expire:
+  -metadata                       ECS metadata: PUT /meta-data/latest/api/token and
+                                  GET /openstack/latest/securitykey (the same keys until
+                                  -key-rotate-before ahead of their expiry)
+  -idp ID                         IAM: POST /v3.0/OS-AUTH/id-token/tokens with X-Idp-Id ID, then
+                                  POST /v3.0/OS-CREDENTIAL/securitytokens (new keys each time)
+  -pod-identity-token-file FILE   CCE pod identity: POST `+fake.PodIdentityPath+`
+The start-up message on stderr names the variables that point a client at each service on.
 `)
 }
 
@@ -116,6 +144,7 @@ func runFakeServer(ctx context.Context, e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stderr, "edsconn: fake DLI listening on %s (any project id; Ctrl-C or SIGTERM stops it)\n", running.URL())
 	fmt.Fprintf(e.stderr, "edsconn: point clients at it with %s=%s\n", wrapper.EnvEndpoint, running.URL())
+	f.printPlatform(e.stderr, running.URL())
 	// The URL alone on stdout, so that a script can start the server and capture where it is.
 	fmt.Fprintln(e.stdout, running.URL())
 
@@ -128,6 +157,41 @@ func runFakeServer(ctx context.Context, e *env, args []string) int {
 	}
 	fmt.Fprintln(e.stderr, "edsconn: stopped")
 	return exitOK
+}
+
+// The variables that point a client at the platform services: ours for the metadata service,
+// the vendor SDK's for the others.
+const (
+	envMetadataEndpoint      = "DLI_METADATA_ENDPOINT"
+	envIDPID                 = "HUAWEICLOUD_SDK_IDP_ID"
+	envIDTokenFile           = "HUAWEICLOUD_SDK_ID_TOKEN_FILE"
+	envPodCredentialsURI     = "HC_CONTAINER_CREDENTIALS_FULL_URI"
+	envPodAuthorizationToken = "HC_CONTAINER_AUTHORIZATION_TOKEN_FILE"
+)
+
+// printPlatform tells, for each platform service on, which variables point a client at it.
+func (f *fakeServerFlags) printPlatform(w io.Writer, url string) {
+	p := f.opts.Platform
+	if p.Metadata {
+		fmt.Fprintf(w, "edsconn: ECS metadata (agency keys, token %s): %s=%s\n", f.metadataToken.String(), envMetadataEndpoint, url)
+	}
+	if len(f.idps) > 0 {
+		fmt.Fprintf(w, "edsconn: IAM OIDC federation: %s=%s %s=%s (%s: a file with any non-empty id token)\n",
+			wrapper.EnvIAMEndpoint, url, envIDPID, f.idps[0], envIDTokenFile)
+	}
+	if f.podTokenFile != "" {
+		file, err := filepath.Abs(f.podTokenFile)
+		if err != nil {
+			file = f.podTokenFile
+		}
+		fmt.Fprintf(w, "edsconn: CCE pod identity: %s=%s %s=%s\n", envPodCredentialsURI, url+fake.PodIdentityPath, envPodAuthorizationToken, file)
+	}
+	switch off := p.GatewayClockOffset; {
+	case off > 0:
+		fmt.Fprintf(w, "edsconn: the gateway's clock is %s ahead of real time\n", off)
+	case off < 0:
+		fmt.Fprintf(w, "edsconn: the gateway's clock is %s behind real time\n", -off)
+	}
 }
 
 // fakeOperationIDs lists the operationIds for the help, those of the spec.
@@ -157,6 +221,9 @@ func (f *fakeServerFlags) server(e *env) (*fake.Server, error) {
 	if f.log {
 		opts.Logger = slog.New(slog.NewTextHandler(e.stderr, nil))
 	}
+	if err := f.platform(&opts.Platform); err != nil {
+		return nil, usageError(err)
+	}
 	srv, err := fake.New(opts)
 	if err != nil {
 		return nil, usageError(err)
@@ -179,6 +246,26 @@ func (f *fakeServerFlags) server(e *env) (*fake.Server, error) {
 		}
 	}
 	return srv, nil
+}
+
+// platform completes p from the flags that do not map one to one onto it.
+func (f *fakeServerFlags) platform(p *fake.PlatformOptions) error {
+	if !p.Metadata && (f.metadataToken.set || f.metadataNoAgency) {
+		return errors.New("-metadata-token and -metadata-no-agency need -metadata")
+	}
+	p.MetadataMode = f.metadataToken.mode
+	if f.metadataNoAgency {
+		p.MetadataMode |= fake.MetadataNoAgency
+	}
+	p.IdentityProviders = f.idps
+	if f.podTokenFile != "" {
+		token, err := readTokenFile("pod-identity-token-file", f.podTokenFile)
+		if err != nil {
+			return err
+		}
+		p.PodIdentityTokens = []string{token}
+	}
+	return nil
 }
 
 // wrapWords joins words with ", " into indented lines of at most width characters.

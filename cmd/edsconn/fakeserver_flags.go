@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -125,4 +126,64 @@ func (p *pairsFlag) Set(v string) error {
 	}
 	*p = append(*p, pair{k, val})
 	return nil
+}
+
+// metadataTokenFlag is -metadata-token: whether the fake metadata service requires a session
+// token, makes it optional (the default) or has no token API at all (v1).
+type metadataTokenFlag struct {
+	mode fake.MetadataMode
+	set  bool
+}
+
+// metadataTokenModes are -metadata-token's values.
+var metadataTokenModes = map[string]fake.MetadataMode{
+	"required": fake.MetadataRequireToken,
+	"optional": 0,
+	"absent":   fake.MetadataNoTokenService,
+}
+
+func (m *metadataTokenFlag) String() string {
+	for name, mode := range metadataTokenModes {
+		if m != nil && mode == m.mode {
+			return name
+		}
+	}
+	return "optional"
+}
+
+func (m *metadataTokenFlag) Set(v string) error {
+	mode, ok := metadataTokenModes[v]
+	if !ok {
+		return fmt.Errorf("want required, optional or absent, got %q", v)
+	}
+	m.mode, m.set = mode, true
+	return nil
+}
+
+// stringsFlag collects a repeatable flag's non-empty values in the order given.
+type stringsFlag []string
+
+func (s *stringsFlag) String() string { return strings.Join(*s, " ") }
+
+func (s *stringsFlag) Set(v string) error {
+	if v == "" {
+		return errors.New("must not be empty")
+	}
+	*s = append(*s, v)
+	return nil
+}
+
+// readTokenFile reads the token a flag names by file, so that it stays out of ps and shell
+// history; blanks around it are dropped, as the vendor SDK drops them from its token files. The
+// errors never quote the file's content.
+func readTokenFile(flagName, path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("-%s: %w", flagName, err)
+	}
+	token := strings.TrimSpace(string(b))
+	if token == "" {
+		return "", fmt.Errorf("-%s: %s is empty", flagName, path)
+	}
+	return token, nil
 }

@@ -3,7 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -87,6 +91,12 @@ func TestFakeServerHelpAndArguments(t *testing.T) {
 		{"a bad error rate", []string{"--addr", "127.0.0.1:0", "--error-rate", "2"}, exitUsage, "", "ErrorRate 2 is outside [0, 1]"},
 		{"a negative timeout", []string{"--addr", "127.0.0.1:0", "--idle-timeout", "-1s"}, exitUsage, "", "must not be negative"},
 		{"not loopback", []string{"--addr", "0.0.0.0:0"}, exitUsage, "", "not a loopback address"},
+		{"a bad metadata token mode", []string{"--metadata", "--metadata-token", "sometimes"}, exitUsage, "", `want required, optional or absent, got "sometimes"`},
+		{"a metadata mode without -metadata", []string{"--addr", "127.0.0.1:0", "--metadata-token", "required"}, exitUsage, "", "need -metadata"},
+		{"no agency without -metadata", []string{"--addr", "127.0.0.1:0", "--metadata-no-agency"}, exitUsage, "", "need -metadata"},
+		{"an empty IdP", []string{"--idp", ""}, exitUsage, "", "must not be empty"},
+		{"a missing pod token file", []string{"--addr", "127.0.0.1:0", "--pod-identity-token-file", "/nonexistent/token"}, exitUsage, "", "-pod-identity-token-file: open /nonexistent/token"},
+		{"rotation after expiry", []string{"--addr", "127.0.0.1:0", "--metadata", "--key-lifetime", "5m"}, exitUsage, "", "KeyRotateBefore (10m0s) must be less than Platform.KeyLifetime (5m0s)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -247,4 +257,101 @@ func TestFakeServerLogKeepsSecretsOut(t *testing.T) {
 	for _, secret := range []string{sk, token, signature, "query-value", ak} {
 		assert.NotContains(t, log, secret)
 	}
+}
+
+// TestFakeServerPlatformFlags starts the platform services from flags and checks each on the
+// wire, the variables the start-up message names, and that the pod token stays out of stderr.
+func TestFakeServerPlatformFlags(t *testing.T) {
+	clearCloudEnv(t)
+	const podToken = "pod-token-from-a-file"
+	tokenFile := filepath.Join(t.TempDir(), "pod-token")
+	require.NoError(t, os.WriteFile(tokenFile, []byte(podToken+"\n"), 0o600))
+	s := runFakeServerInProcess(t, "--log",
+		"--metadata", "--metadata-token", "required",
+		"--idp", "cce-idp", "--idp", "second-idp",
+		"--pod-identity-token-file", tokenFile,
+		"--key-lifetime", "30m", "--key-rotate-before", "5m",
+		"--gateway-clock-offset", "1h",
+	)
+	for _, want := range []string{
+		"edsconn: ECS metadata (agency keys, token required): DLI_METADATA_ENDPOINT=" + s.url + "\n",
+		"edsconn: IAM OIDC federation: HUAWEICLOUD_SDK_IAM_ENDPOINT=" + s.url + " HUAWEICLOUD_SDK_IDP_ID=cce-idp",
+		"edsconn: CCE pod identity: HC_CONTAINER_CREDENTIALS_FULL_URI=" + s.url + fake.PodIdentityPath + " HC_CONTAINER_AUTHORIZATION_TOKEN_FILE=" + tokenFile + "\n",
+		"edsconn: the gateway's clock is 1h0m0s ahead of real time\n",
+	} {
+		assert.Contains(t, s.stderr.String(), want)
+	}
+
+	do := func(method, path, body string, header http.Header) *http.Response {
+		req, err := http.NewRequest(method, s.url+path, strings.NewReader(body))
+		require.NoError(t, err)
+		for k, v := range header {
+			req.Header[k] = v
+		}
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		t.Cleanup(func() { _ = resp.Body.Close() })
+		return resp
+	}
+	keys := do(http.MethodGet, "/openstack/latest/securitykey", "", nil)
+	assert.Equal(t, http.StatusUnauthorized, keys.StatusCode, "-metadata-token required")
+	token := do(http.MethodPut, "/meta-data/latest/api/token", "", nil)
+	require.Equal(t, http.StatusOK, token.StatusCode)
+	tok, err := io.ReadAll(token.Body)
+	require.NoError(t, err)
+	keys = do(http.MethodGet, "/openstack/latest/securitykey", "", http.Header{"X-Metadata-Token": {string(tok)}})
+	require.Equal(t, http.StatusOK, keys.StatusCode)
+	var md struct {
+		Credential struct {
+			ExpiresAt string `json:"expires_at"`
+		} `json:"credential"`
+	}
+	require.NoError(t, json.NewDecoder(keys.Body).Decode(&md))
+	expires, err := time.Parse("2006-01-02T15:04:05.000000Z", md.Credential.ExpiresAt)
+	require.NoError(t, err)
+	assert.WithinRange(t, expires, time.Now().Add(29*time.Minute), time.Now().Add(30*time.Minute), "-key-lifetime 30m")
+
+	served, err := http.ParseTime(keys.Header.Get("Date"))
+	require.NoError(t, err)
+	assert.WithinRange(t, served, time.Now().Add(59*time.Minute), time.Now().Add(61*time.Minute), "-gateway-clock-offset 1h")
+
+	ex := do(http.MethodPost, "/v3.0/OS-AUTH/id-token/tokens", `{"auth":{"id_token":{"id":"any"}}}`, http.Header{"X-Idp-Id": {"second-idp"}})
+	assert.Equal(t, http.StatusCreated, ex.StatusCode, "every -idp is accepted")
+
+	pod := do(http.MethodPost, fake.PodIdentityPath, `{}`, http.Header{"Authorization": {podToken}})
+	assert.Equal(t, http.StatusOK, pod.StatusCode, "the token of the file, without its newline")
+	assert.Equal(t, http.StatusForbidden, do(http.MethodPost, fake.PodIdentityPath, `{}`, http.Header{"Authorization": {"other"}}).StatusCode)
+
+	assert.Equal(t, http.StatusUnauthorized, do(http.MethodGet, "/v2.0/"+fakeProjectID+"/datasource/enhanced-connections", "", nil).StatusCode,
+		"a platform service on makes authentication required")
+
+	require.Equal(t, exitOK, s.stop())
+	assert.Contains(t, s.stderr.String(), "operation=PodIdentityCredentials")
+	assert.NotContains(t, s.stderr.String(), podToken)
+	assert.NotContains(t, s.stderr.String(), string(tok))
+}
+
+// -metadata-token absent and -metadata-no-agency reach the metadata service.
+func TestFakeServerMetadataModes(t *testing.T) {
+	clearCloudEnv(t)
+	s := runFakeServerInProcess(t, "--metadata", "--metadata-token", "absent", "--metadata-no-agency")
+	token, err := http.DefaultClient.Do(must(http.NewRequest(http.MethodPut, s.url+"/meta-data/latest/api/token", nil)))
+	require.NoError(t, err)
+	_ = token.Body.Close()
+	assert.Equal(t, http.StatusNotFound, token.StatusCode, "no token API")
+	keys, err := http.Get(s.url + "/openstack/latest/securitykey")
+	require.NoError(t, err)
+	body, err := io.ReadAll(keys.Body)
+	_ = keys.Body.Close()
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusUnauthorized, keys.StatusCode)
+	assert.Contains(t, string(body), "Please configure Cloud Service Agency first")
+	assert.Contains(t, s.stderr.String(), "token absent")
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
