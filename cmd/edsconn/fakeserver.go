@@ -14,6 +14,7 @@ import (
 
 	"github.com/dli-openapi/enhanced-connections/fake"
 	"github.com/dli-openapi/enhanced-connections/wrapper"
+	"github.com/dli-openapi/enhanced-connections/wrapper/credentials"
 )
 
 // fakeServerFlags are the flags of fake-server: the fake.Options a Go test would set, in flag
@@ -159,32 +160,22 @@ func runFakeServer(ctx context.Context, e *env, args []string) int {
 	return exitOK
 }
 
-// The variables that point a client at the platform services: ours for the metadata service,
-// the vendor SDK's for the others.
-const (
-	envMetadataEndpoint      = "DLI_METADATA_ENDPOINT"
-	envIDPID                 = "HUAWEICLOUD_SDK_IDP_ID"
-	envIDTokenFile           = "HUAWEICLOUD_SDK_ID_TOKEN_FILE"
-	envPodCredentialsURI     = "HC_CONTAINER_CREDENTIALS_FULL_URI"
-	envPodAuthorizationToken = "HC_CONTAINER_AUTHORIZATION_TOKEN_FILE"
-)
-
 // printPlatform tells, for each platform service on, which variables point a client at it.
 func (f *fakeServerFlags) printPlatform(w io.Writer, url string) {
 	p := f.opts.Platform
 	if p.Metadata {
-		fmt.Fprintf(w, "edsconn: ECS metadata (agency keys, token %s): %s=%s\n", f.metadataToken.String(), envMetadataEndpoint, url)
+		fmt.Fprintf(w, "edsconn: ECS metadata (agency keys, token %s): %s=%s\n", f.metadataToken.String(), credentials.EnvMetadataEndpoint, url)
 	}
 	if len(f.idps) > 0 {
 		fmt.Fprintf(w, "edsconn: IAM OIDC federation: %s=%s %s=%s (%s: a file with any non-empty id token)\n",
-			wrapper.EnvIAMEndpoint, url, envIDPID, f.idps[0], envIDTokenFile)
+			wrapper.EnvIAMEndpoint, url, credentials.EnvIdpID, f.idps[0], credentials.EnvIDTokenFile)
 	}
 	if f.podTokenFile != "" {
 		file, err := filepath.Abs(f.podTokenFile)
 		if err != nil {
 			file = f.podTokenFile
 		}
-		fmt.Fprintf(w, "edsconn: CCE pod identity: %s=%s %s=%s\n", envPodCredentialsURI, url+fake.PodIdentityPath, envPodAuthorizationToken, file)
+		fmt.Fprintf(w, "edsconn: CCE pod identity: %s=%s %s=%s\n", credentials.EnvPodIdentityURI, url+fake.PodIdentityPath, credentials.EnvPodIdentityTokenFile, file)
 	}
 	switch off := p.GatewayClockOffset; {
 	case off > 0:
