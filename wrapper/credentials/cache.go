@@ -27,6 +27,11 @@ type CacheOptions struct {
 	RefreshTimeout time.Duration
 	// Now is the clock expiry is judged by; nil means time.Now.
 	Now func() time.Time
+	// OnRefresh, when set, is called after every refresh has been taken into account, with the
+	// keys the provider handed out or its error: for logs and metrics, since a refresh that
+	// fails while the current keys are valid fails no call and is otherwise silent. It runs on
+	// the refresh's goroutine and should return quickly. A Value prints without its secrets.
+	OnRefresh func(v Value, err error)
 }
 
 func (o CacheOptions) withDefaults() CacheOptions {
@@ -196,6 +201,9 @@ func (c *Cache) run(r *refresh) {
 	}
 	c.mu.Unlock()
 	close(r.done)
+	if c.opts.OnRefresh != nil {
+		c.opts.OnRefresh(v, err)
+	}
 }
 
 // nameOf names the source of v for a message.
