@@ -93,10 +93,6 @@ func dliRequests(srv *fake.Running) int {
 	return n
 }
 
-func metadataCalls(srv *fake.Running) int {
-	return srv.Calls(fake.MetadataKeysOperationID) + srv.Calls(fake.MetadataTokenOperationID)
-}
-
 // Every source of the chain, configured the way its users do (variables, files), through
 // ConfigFromEnv: the client finds the keys, looks its project up in IAM with them, and DLI
 // accepts them.

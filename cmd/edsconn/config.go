@@ -168,7 +168,7 @@ func (r *configReport) writeText(w io.Writer) error {
 			detail += ", access key " + c.AccessKey
 		}
 		if c.Expires != nil {
-			detail += ", expire " + c.Expires.UTC().Format(time.RFC3339)
+			detail += ", expires " + c.Expires.UTC().Format(time.RFC3339)
 		}
 		fmt.Fprintf(tw, "credentials\t%s\t%s\n", detail, c.Source)
 	case c.AuthToken != "":
