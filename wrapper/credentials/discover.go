@@ -497,7 +497,12 @@ func (s *search) metadata() *candidate {
 	}
 	m := NewMetadata(explicit, s.o.MetadataClient)
 	s.look(name, "used: "+m.Endpoint()+" (asked on the first call)")
-	return &candidate{source: m.source(), kind: Renewed, build: func(*Discovery) (Provider, error) { return m, nil }}
+	return &candidate{source: m.source(), kind: Renewed, build: func(*Discovery) (Provider, error) {
+		if u, err := url.Parse(m.Endpoint()); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, incomplete("$%s %q is not an http or https URL", EnvMetadataEndpoint, explicit)
+		}
+		return m, nil
+	}}
 }
 
 func (s *search) homeDir() string {

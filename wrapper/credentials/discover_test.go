@@ -280,3 +280,11 @@ func TestVariablesAreTheOnesRead(t *testing.T) {
 		assert.Contains(t, Variables(), v, "Discover reads %s, which Variables does not list", v)
 	}
 }
+
+func TestDiscoverRefusesAMetadataEndpointThatIsNoURL(t *testing.T) {
+	d := Discover(DiscoverOptions{Getenv: func(k string) string {
+		return map[string]string{EnvMetadataEndpoint: "169.254.169.254"}[k]
+	}, HomeDir: t.TempDir()})
+	require.ErrorIs(t, d.Err, ErrIncomplete)
+	assert.Contains(t, d.Err.Error(), `$DLI_METADATA_ENDPOINT "169.254.169.254" is not an http or https URL`)
+}

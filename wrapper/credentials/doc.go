@@ -24,6 +24,15 @@
 // while callers go on with the current keys, failures that keep valid keys, the region's IAM,
 // and pod identity before the metadata service.
 //
+// Where the sources disagree, the choices made: OIDC federation wins over keys set beside it, as
+// in the vendor SDK's environment and profile providers; CCE pod identity comes before the
+// metadata service (the vendor puts it after, where in a pod the node's agency would answer
+// first); the metadata service is asked only for a client of the real service, never for a local
+// fake; secure.yaml's values win over clouds.yaml's, as in openstacksdk; the region an OTC
+// project name starts with is its region, as in gophertelekomcloud; AWS_ACCESS_KEY_ID, which
+// gophertelekomcloud also reads, is named but not read (it most often holds AWS keys); the keys
+// of OIDC federation are asked to live 6 hours, the vendor's choice.
+//
 // Files:
 //   - value.go: Value, Provider, ProviderFunc, Static.
 //   - cache.go: Cache and CacheOptions, the renewal rules.

@@ -114,9 +114,15 @@ func (m *Metadata) keys(ctx context.Context, token string) (answer, error) {
 	}
 	a, err := send(m.client, req)
 	if err != nil {
-		return answer{}, &SourceError{Source: m.source(), Err: err}
+		return answer{}, &SourceError{Source: m.source(), Err: noAnswer(err)}
 	}
 	return a, nil
+}
+
+// noAnswer says what a metadata service that does not answer most likely means.
+func noAnswer(err error) error {
+	return fmt.Errorf("%w (nothing answers there: off a Huawei Cloud or Open Telekom Cloud server, configure keys "+
+		"instead, or set %s=true)", err, EnvMetadataDisabled)
 }
 
 // sessionToken returns the session token to send, "" when the service has no token API.
@@ -138,7 +144,7 @@ func (m *Metadata) sessionToken(ctx context.Context, renew bool) (string, error)
 	req.Header.Set(metadataTTLHeader, strconv.Itoa(int(metadataTokenTTL/time.Second)))
 	a, err := send(m.client, req)
 	if err != nil {
-		return "", &SourceError{Source: m.source(), Err: err}
+		return "", &SourceError{Source: m.source(), Err: noAnswer(err)}
 	}
 	switch a.status {
 	case http.StatusOK:
