@@ -105,3 +105,27 @@ func TestWorkflowCheckFindsDrift(t *testing.T) {
 		})
 	}
 }
+
+// TestReadmeNamesEveryWorkflow keeps README's table of workflows ("Workflows (Arazzo)") to the
+// workflows the file has.
+func TestReadmeNamesEveryWorkflow(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	_, section, ok := strings.Cut(string(readme), "\n### Workflows (Arazzo)\n")
+	require.True(t, ok, "README has no section Workflows (Arazzo)")
+	section, _, _ = strings.Cut(section, "\n#")
+	var listed []string
+	for _, line := range strings.Split(section, "\n") {
+		if name, ok := strings.CutPrefix(line, "| `"); ok {
+			name, _, _ = strings.Cut(name, "`")
+			listed = append(listed, name)
+		}
+	}
+	doc, err := arazzo.Load(arazzoPath)
+	require.NoError(t, err)
+	var ids []string
+	for _, w := range doc.Workflows {
+		ids = append(ids, w.WorkflowID)
+	}
+	assert.ElementsMatch(t, ids, listed)
+}
