@@ -45,7 +45,8 @@
 // Options.ReadHeaderTimeout and Options.IdleTimeout.
 //
 // The other files: server.go (setup), options.go, listen.go (Start, Close, Shutdown), budget.go
-// (the body budget), grants.go (GrantPrivilegeOnCreate), requestlog.go, errors.go; store.go,
+// (the body budget), grants.go (GrantPrivilegeOnCreate), requestlog.go, errors.go, inspect.go
+// (LiveConnections: the state without a request); store.go,
 // list.go, peers.go, routes.go (network routes of a connection) and views.go are the emulated
 // state; handlers*.go are the operations. internal/bodyload measures the memory of a real
 // `edsconn fake-server` under many large bodies at once.
