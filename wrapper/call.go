@@ -110,7 +110,7 @@ func (c *Client) call(ctx context.Context, op *operation, a *callArgs, out any, 
 				// A create that failed may have happened: rc finds out, and says whether to
 				// send it again (after its wait) or what the call's result is.
 				var again bool
-				if again, err = rc.settle(ctx, ans.header, err, attempt); again {
+				if again, err = rc.settle(ctx, ans, err, attempt); again {
 					continue
 				}
 			}

@@ -134,10 +134,10 @@ func classifyCreateFailure(err error) failureKind {
 	return failAmbiguous
 }
 
-// settle decides what a create's final failure err means. It returns again once it has waited
-// to send the create again; otherwise the call's result: nil with the found connection written
-// into the call's out, or the error.
-func (r *recoverer) settle(ctx context.Context, header http.Header, err error, attempt int) (again bool, _ error) {
+// settle decides what a create's final failure err (with the attempt's answer, if one came)
+// means. It returns again once it has waited to send the create again; otherwise the call's
+// result: nil with the found connection written into the call's out, or the error.
+func (r *recoverer) settle(ctx context.Context, ans answer, err error, attempt int) (again bool, _ error) {
 	kind := classifyCreateFailure(err)
 	switch {
 	case kind == failDefinitive:
@@ -164,7 +164,7 @@ func (r *recoverer) settle(ctx context.Context, header http.Header, err error, a
 		if item == nil {
 			return false, r.outcome(CreateExists, err, reason, found)
 		}
-		r.op.recover.adopt(item, r.recoveredMessage(err, item), r.out)
+		r.op.recover.adopt(item, r.recoveredMessage(kind, err, item), r.out)
 		return false, nil
 	}
 	var invalid *InvalidAnswerError
@@ -175,11 +175,24 @@ func (r *recoverer) settle(ctx context.Context, header http.Header, err error, a
 		return false, r.outcome(CreateUnknown, err, "DLI answered "+strconv.Itoa(invalid.StatusCode)+
 			", but the lookup lists nothing of that name", nil)
 	}
-	// Nothing of that name: the create did not happen, and may be sent again.
-	if wait, ok := r.retryWait(ctx, header, err, attempt); ok && sleep(ctx, wait) {
+	// Nothing of that name: the create has not happened, and may be sent again; should the
+	// first one still arrive, DLI refuses one of the two as a duplicate, and a refusal sends
+	// this call back to the lookup.
+	if wait, ok := r.retryWait(ctx, ans.header, err, attempt); ok && sleep(ctx, wait) {
 		return true, nil
 	}
+	if stillOnItsWay(ans) {
+		return false, r.outcome(CreateUnknown, err, "nothing of that name exists yet, but the create got no answer "+
+			"(or a gateway timeout), so it may still reach DLI: look it up again before creating it under another name", nil)
+	}
 	return false, r.outcome(CreateNotDone, err, "the lookup lists nothing of that name", nil)
+}
+
+// stillOnItsWay reports whether a create whose attempt ended with ans may still be carried out:
+// no answer came (a deadline, a connection lost before the status line), or a gateway timed out
+// waiting for DLI, which may still be working on it. Any other answer ends the request's way.
+func stillOnItsWay(ans answer) bool {
+	return ans.status == 0 || ans.status == http.StatusGatewayTimeout
 }
 
 // retryWait is the wait before the create is sent again after a failure that the lookup showed
@@ -295,11 +308,15 @@ func IsRecovered(answer *gen.CreateEnhancedConnectionResponse) bool {
 	return answer != nil && strings.HasPrefix(answer.Message, recoveredPrefix)
 }
 
-// recoveredMessage says in a recovered answer what was lost and how the item was found.
-func (r *recoverer) recoveredMessage(cause error, item *gen.EnhancedConnection) string {
+// recoveredMessage says in a recovered answer what failed and how the item was found.
+func (r *recoverer) recoveredMessage(kind failureKind, cause error, item *gen.EnhancedConnection) string {
 	rec := r.op.recover
-	return keepText(r.c.scrubber, fmt.Sprintf("%sthe create's answer was lost (%s); connection %s was found by %s with the same %s, created at %s",
-		recoveredPrefix, causeText(r.op.id, cause), item.ID, strings.Join(rec.key, ", "), strings.Join(rec.match, " and "),
+	what := "the create's answer was lost"
+	if kind == failExists {
+		what = "DLI refused a repeated create as a duplicate"
+	}
+	return keepText(r.c.scrubber, fmt.Sprintf("%s%s (%s); connection %s was found by %s with the same %s, created at %s",
+		recoveredPrefix, what, causeText(r.op.id, cause), item.ID, strings.Join(rec.key, ", "), strings.Join(rec.match, " and "),
 		formatMillis(rec.createdAt(item))))
 }
 

@@ -13,8 +13,9 @@ import (
 type CreateOutcome int
 
 const (
-	// CreateUnknown: the lookup could not tell (it failed, the caller canceled first, or what it
-	// found contradicts DLI's answer): the connection may exist.
+	// CreateUnknown: the lookup could not tell (it failed, the caller canceled first, what it
+	// found contradicts DLI's answer, or it found nothing yet while the create, which got no
+	// answer or a gateway timeout, may still reach DLI): the connection may exist, or appear.
 	CreateUnknown CreateOutcome = iota
 	// CreateNotDone: nothing of the name exists, so the create did not happen; it was sent
 	// again as long as the retry policy allowed.

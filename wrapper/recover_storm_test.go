@@ -22,7 +22,8 @@ import (
 // included), 40% of the creates get a queued fault (resets, 5xx, 429 and answers past the
 // deadline, before and after the operation), and the first lookups are throttled. Each create
 // must either return the one connection of its name, or fail saying that nothing of its name
-// and VPC exists (and nothing does), or fail naming what exists; at the end no name has two
+// and VPC exists (and nothing does; also when it says that a request may still be on its way,
+// which the fake's faults here never carry out), or fail naming what exists; at the end no name has two
 // connections and every connection is the answer of exactly one create: no duplicate, no
 // orphan. The same storm with the recovery off (the client before issue 20) shows what it
 // prevents: there every fault after the operation leaves an orphan. The log is the figures
@@ -65,7 +66,6 @@ func recoverStorm(t *testing.T, recoverOn bool) {
 		{RetryAfter: time.Second},
 		{Status: 500},
 		{Delay: timeout + time.Second, AfterHandler: true},
-		{Delay: timeout + time.Second},
 	}
 	for i := range creates * 4 / 10 {
 		srv.InjectFaults("CreateEnhancedConnection", mix[i%len(mix)])
@@ -144,11 +144,11 @@ func recoverStorm(t *testing.T, recoverOn bool) {
 		}
 	}
 	t.Logf("\nrecovery on: %t; %d concurrent creates (%d, and %d rivals of another VPC) through two clients in %v, -race=%t\n"+
-		"acknowledged %d, recovered %d, failed %d (not created %d, exists %d, other %d); connections left %d, duplicates %d, orphans %d\n"+
+		"acknowledged %d, recovered %d, failed %d (not created %d, exists %d, unknown %d, other %d); connections left %d, duplicates %d, orphans %d\n"+
 		"create requests by status %v; creates executed %d, lookups %d",
 		recoverOn, len(results), creates, len(results)-creates, wall.Round(time.Millisecond), raceEnabled,
 		counts[outCreated], counts[outRecovered], len(results)-counts[outCreated]-counts[outRecovered],
-		counts[outNotCreated], counts[outExists], counts[outUnknown]+counts[outError],
+		counts[outNotCreated], counts[outExists], counts[outUnknown], counts[outError],
 		len(conns), duplicates, orphans, fmtIntCounts(byStatus), srv.Calls("CreateEnhancedConnection"), attempts(srv, "ListEnhancedConnections"))
 }
 
@@ -163,9 +163,11 @@ func checkStormResult(t *testing.T, name, vpc string, resp *gen.CreateEnhancedCo
 			assert.Equal(t, mine[0].ID, resp.ConnectionID, name)
 			assert.Equal(t, vpc, mine[0].DestVpcID, name)
 		}
-	case outNotCreated:
+	case outNotCreated, outUnknown:
+		// Unknown: the retries ran out on faults that leave the request possibly on its way;
+		// the fake's never carry it out later.
 		for _, c := range mine {
-			assert.NotEqual(t, vpc, c.DestVpcID, "%s: NotDone, yet a connection of its name and VPC exists", name)
+			assert.NotEqual(t, vpc, c.DestVpcID, "%s: %s, yet a connection of its name and VPC exists", name, outcome)
 		}
 	case outExists:
 		require.True(t, errors.As(err, &oe))

@@ -166,7 +166,10 @@ var recoverCases = []struct {
 	faults     []fake.Fault // for the create, in order
 	listFaults []fake.Fault // for the lookups
 	timeout    time.Duration
-	setup      func(t *testing.T, env *recoverEnv, name string)
+	// late: the create reaches the operation after the client gave up; the test waits for it
+	// before it counts the connections.
+	late  bool
+	setup func(t *testing.T, env *recoverEnv, name string)
 	// before: the outcome with recovery off; after: with it on; conns: connections of the
 	// name left before and after.
 	before, after           string
@@ -188,8 +191,12 @@ var recoverCases = []struct {
 		before: outError, after: outNotCreated},
 	{name: "503 before, then 504 after", faults: []fake.Fault{{Status: 503}, {Status: 504, AfterHandler: true}},
 		before: outError, after: outRecovered, afterConns: 1},
-	{name: "answer delayed past the 500 ms deadline, before", faults: []fake.Fault{{Delay: 3 * time.Second}}, timeout: 500 * time.Millisecond,
-		before: outError, after: outNotCreated},
+	{name: "4 x 504 before: the retries run out, DLI may still be at work", faults: []fake.Fault{{Status: 504}, {Status: 504}, {Status: 504}, {Status: 504}},
+		before: outError, after: outUnknown},
+	// The fake holds the request 3 s before the operation, and carries it out although the
+	// client gave up, as a gateway that forwards late would: the lookup cannot see it yet.
+	{name: "request held past the 500 ms deadline, carried out later", faults: []fake.Fault{{Delay: 3 * time.Second}}, timeout: 500 * time.Millisecond,
+		late: true, before: outError, beforeConns: 1, after: outUnknown, afterConns: 1},
 	{name: "answer delayed past the 500 ms deadline, after", faults: []fake.Fault{{Delay: 3 * time.Second, AfterHandler: true}}, timeout: 500 * time.Millisecond,
 		before: outError, beforeConns: 1, after: outRecovered, afterConns: 1},
 	{name: "201 without connection_id", setup: func(_ *testing.T, env *recoverEnv, _ string) { env.createBody = `{"is_success": true}` },
@@ -220,6 +227,16 @@ var recoverCases = []struct {
 			}
 		},
 		before: outError, after: outExists, afterConns: 1},
+	{name: "504 before, lookup empty, an identical create wins the retry (cannot be told from this call's)",
+		faults: []fake.Fault{{Status: 504}},
+		setup: func(t *testing.T, env *recoverEnv, name string) {
+			env.onListAnswer = func(attempt int) {
+				if attempt == 1 && len(named(env.srv, name)) == 0 {
+					env.createRival(t, name, seedCreate(name).DestVpcID)
+				}
+			}
+		},
+		before: outError, after: outRecovered, afterConns: 1},
 	{name: "name taken by another VPC's connection, no fault", setup: func(t *testing.T, env *recoverEnv, name string) { env.createRival(t, name, otherVPC) },
 		before: outError, beforeConns: 1, after: outExists, afterConns: 1},
 	{name: "name taken by an identical connection, no fault", setup: func(t *testing.T, env *recoverEnv, name string) {
@@ -258,6 +275,9 @@ func TestRecoverCreate(t *testing.T) {
 				env.srv.InjectFaults("ListEnhancedConnections", tc.listFaults...)
 				resp, err := env.client.CreateEnhancedConnection(context.Background(), seedCreate(name), wrapper.WithRecover(on))
 				settledAttempts(env.srv, "CreateEnhancedConnection", len(tc.faults))
+				if tc.late {
+					settledCalls(env.srv, "CreateEnhancedConnection", 1)
+				}
 				conns := named(env.srv, name)
 				want, wantConns := tc.before, tc.beforeConns
 				if on {
@@ -308,6 +328,15 @@ func checkCreateResult(t *testing.T, req gen.CreateEnhancedConnectionRequest, re
 				assert.Equal(t, conns[0].ID, oe.ExistingID())
 			}
 		}
+	}
+}
+
+// settledCalls waits (at most 10 s) until operationID ran want times: a request the fake holds
+// runs after the client gave up.
+func settledCalls(srv *fake.Running, operationID string, want int) {
+	deadline := time.Now().Add(10 * time.Second)
+	for srv.Calls(operationID) < want && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
 	}
 }
 
