@@ -86,8 +86,9 @@ type recoverer struct {
 	retry  RetryPolicy
 	header http.Header
 	// reached is set once an attempt may have reached DLI: an "already exists" after that may
-	// be this call's own connection.
-	reached bool
+	// be this call's own connection. onItsWay is set once an attempt got no answer or a gateway
+	// timeout: it may still reach DLI, whatever the later attempts get.
+	reached, onItsWay bool
 }
 
 // recoverer returns the recovery of a call, nil when the operation has none or the call turned
@@ -153,6 +154,7 @@ func (r *recoverer) settle(ctx context.Context, ans answer, err error, attempt i
 		return false, r.outcome(CreateUnknown, err, "the call was canceled before a lookup could tell", nil)
 	}
 	r.reached = true
+	r.onItsWay = r.onItsWay || stillOnItsWay(ans)
 	found, lerr := r.find(ctx)
 	if lerr != nil {
 		e := r.outcome(CreateUnknown, err, "", nil)
@@ -181,8 +183,8 @@ func (r *recoverer) settle(ctx context.Context, ans answer, err error, attempt i
 	if wait, ok := r.retryWait(ctx, ans.header, err, attempt); ok && sleep(ctx, wait) {
 		return true, nil
 	}
-	if stillOnItsWay(ans) {
-		return false, r.outcome(CreateUnknown, err, "nothing of that name exists yet, but the create got no answer "+
+	if r.onItsWay {
+		return false, r.outcome(CreateUnknown, err, "nothing of that name exists yet, but an attempt got no answer "+
 			"(or a gateway timeout), so it may still reach DLI: look it up again before creating it under another name", nil)
 	}
 	return false, r.outcome(CreateNotDone, err, "the lookup lists nothing of that name", nil)

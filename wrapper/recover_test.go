@@ -191,6 +191,8 @@ var recoverCases = []struct {
 		before: outError, after: outNotCreated},
 	{name: "503 before, then 504 after", faults: []fake.Fault{{Status: 503}, {Status: 504, AfterHandler: true}},
 		before: outError, after: outRecovered, afterConns: 1},
+	{name: "504 before, then 3 x 503 before: the first may still be at work", faults: []fake.Fault{{Status: 504}, {Status: 503}, {Status: 503}, {Status: 503}},
+		before: outError, after: outUnknown},
 	{name: "4 x 504 before: the retries run out, DLI may still be at work", faults: []fake.Fault{{Status: 504}, {Status: 504}, {Status: 504}, {Status: 504}},
 		before: outError, after: outUnknown},
 	// The fake holds the request 3 s before the operation, and carries it out although the
