@@ -106,7 +106,7 @@ func (c *Client) call(ctx context.Context, op *operation, a *callArgs, out any, 
 				err = c.finish(op, ans, out)
 			}
 			releaseAnswer(ans.body)
-			if rc != nil && err != nil {
+			if err != nil && rc.on() {
 				// A create that failed may have happened: rc finds out, and says whether to
 				// send it again (after its wait) or what the call's result is.
 				var again bool

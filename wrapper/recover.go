@@ -91,14 +91,18 @@ type recoverer struct {
 	reached, onItsWay bool
 }
 
-// recoverer returns the recovery of a call, nil when the operation has none or the call turned
-// it off.
-func (c *Client) recoverer(ctx context.Context, op *operation, a *callArgs, out any, s *callSettings) *recoverer {
+// recoverer returns the recovery of a call, off (its op nil) when the operation has none or
+// the call turned it off. It is a value, kept on the call's stack: a create that succeeds costs
+// nothing more.
+func (c *Client) recoverer(ctx context.Context, op *operation, a *callArgs, out any, s *callSettings) recoverer {
 	if op.recover == nil || s.noRecover || a.body == nil {
-		return nil
+		return recoverer{}
 	}
-	return &recoverer{c: c, op: op, body: a.body, out: out, parent: ctx, start: time.Now(), retry: s.retry, header: s.header}
+	return recoverer{c: c, op: op, body: a.body, out: out, parent: ctx, start: time.Now(), retry: s.retry, header: s.header}
 }
+
+// on reports whether the call recovers its failures.
+func (r *recoverer) on() bool { return r.op != nil }
 
 // failureKind sorts the final failures of a create's attempt.
 type failureKind int
@@ -241,7 +245,8 @@ func (r *recoverer) find(callCtx context.Context) ([]gen.EnhancedConnection, err
 // findOnce is one lookup: every page, each retried by the call's retry policy.
 func (r *recoverer) findOnce(ctx context.Context) ([]gen.EnhancedConnection, error) {
 	rec := r.op.recover
-	opts := []CallOption{WithRetry(r.retry), func(s *callSettings) { s.header = r.header }}
+	header := r.header
+	opts := []CallOption{WithRetry(r.retry), func(s *callSettings) { s.header = header }}
 	var found []gen.EnhancedConnection
 	for page := range maxLookupPages {
 		out := rec.lookup.newAnswer()
@@ -269,9 +274,10 @@ func (r *recoverer) lookupContext(callCtx context.Context) (context.Context, con
 	if deadline, ok := callCtx.Deadline(); ok && callCtx.Err() == nil && time.Until(deadline) >= RecoverLookupTimeout {
 		return callCtx, func() {}
 	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.parent), RecoverLookupTimeout)
-	stop := context.AfterFunc(r.parent, func() {
-		if errors.Is(r.parent.Err(), context.Canceled) {
+	parent := r.parent
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(parent), RecoverLookupTimeout)
+	stop := context.AfterFunc(parent, func() {
+		if errors.Is(parent.Err(), context.Canceled) {
 			cancel()
 		}
 	})
