@@ -330,8 +330,14 @@ func (r *recoverer) recoveredMessage(kind failureKind, cause error, item *gen.En
 
 // outcome builds the error of a create whose outcome the lookup established (or could not).
 func (r *recoverer) outcome(o CreateOutcome, err error, reason string, found []gen.EnhancedConnection) *CreateOutcomeError {
-	return &CreateOutcomeError{Operation: r.op.id, Name: strings.Join(r.op.recover.keyValues(r.body), "/"), Outcome: o,
-		Reason: keepText(r.c.scrubber, reason), Found: found, Err: err}
+	e := &CreateOutcomeError{Operation: r.op.id, Name: strings.Join(r.op.recover.keyValues(r.body), "/"), Outcome: o,
+		Reason: keepText(r.c.scrubber, reason), Err: err}
+	for i := range found {
+		c, s := &found[i], r.c.scrubber
+		e.Found = append(e.Found, gen.EnhancedConnection{ID: s.scrub(c.ID), Name: s.scrub(c.Name), Status: gen.ConnectionStatus(s.scrub(string(c.Status))),
+			DestVpcID: s.scrub(c.DestVpcID), DestNetworkID: s.scrub(c.DestNetworkID), CreateTime: c.CreateTime})
+	}
+	return e
 }
 
 // causeText is a create's error without the "dli: <operation>: " that every error starts with.

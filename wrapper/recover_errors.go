@@ -48,7 +48,9 @@ type CreateOutcomeError struct {
 	Outcome CreateOutcome
 	// Reason says what the lookup found, or why it could not tell.
 	Reason string
-	// Found are the connections of that name that the lookup listed (CreateExists).
+	// Found are the connections of that name that the lookup listed (CreateExists), with what
+	// it compared: id, name, status, dest_vpc_id, dest_network_id and create_time, scrubbed of
+	// the client's secrets like all text a server sends; ShowEnhancedConnection tells the rest.
 	Found []gen.EnhancedConnection
 	// Err is the create's own error; LookupErr the lookup's, when it failed.
 	Err       error
@@ -66,20 +68,7 @@ func (e *CreateOutcomeError) Error() string {
 	b.WriteString(" (name ")
 	b.WriteString(strconv.Quote(e.Name))
 	b.WriteString(")")
-	for i, c := range e.Found {
-		if i == 3 {
-			b.WriteString("; and ")
-			b.WriteString(strconv.Itoa(len(e.Found) - i))
-			b.WriteString(" more")
-			break
-		}
-		if i == 0 {
-			b.WriteString(": found ")
-		} else {
-			b.WriteString("; ")
-		}
-		describeConnection(&b, &c)
-	}
+	writeFound(&b, e.Found)
 	if e.Reason != "" {
 		b.WriteString(": ")
 		b.WriteString(e.Reason)
@@ -113,6 +102,24 @@ func (e *CreateOutcomeError) ExistingID() string {
 		return e.Found[0].ID
 	}
 	return ""
+}
+
+// writeFound writes what a lookup found, at most three connections of it.
+func writeFound(b *strings.Builder, found []gen.EnhancedConnection) {
+	for i := range found {
+		if i == 3 {
+			b.WriteString("; and ")
+			b.WriteString(strconv.Itoa(len(found) - i))
+			b.WriteString(" more")
+			return
+		}
+		if i == 0 {
+			b.WriteString(": found ")
+		} else {
+			b.WriteString("; ")
+		}
+		describeConnection(b, &found[i])
+	}
 }
 
 // describeConnection writes what the lookup compared of a connection.

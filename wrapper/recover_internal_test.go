@@ -124,3 +124,29 @@ func TestRecoverLookupPages(t *testing.T) {
 	assert.True(t, IsRecovered(resp), resp.Message)
 	assert.Equal(t, 1+3, srv.count(), "the create and three pages of 100")
 }
+
+// TestRecoverScrubsWhatTheLookupFound: what a lookup found is text a server sent; a server that
+// echoes the client's secret key in it does not get it into the error, whatever the verb.
+func TestRecoverScrubsWhatTheLookupFound(t *testing.T) {
+	req := validCreate()
+	srv := newSignedServer(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost {
+			reply(http.StatusGatewayTimeout, "application/json", `{"error_code":"APIGW.0203","error_msg":"Backend timeout."}`)(w, r)
+			return
+		}
+		page := []gen.EnhancedConnection{{ID: "id-" + testSK, Name: req.Name, DestVpcID: "vpc-" + testSK, DestNetworkID: req.DestNetworkID,
+			Status: gen.ConnectionActive, CreateTime: time.Now().UnixMilli()}}
+		body, _ := json.Marshal(map[string]any{"is_success": true, "message": "", "count": 1, "connections": page})
+		reply(http.StatusOK, "application/json", string(body))(w, r)
+	})
+	c := newTestClient(t, srv.URL)
+	_, err := c.CreateEnhancedConnection(context.Background(), req)
+	var oe *CreateOutcomeError
+	require.True(t, errors.As(err, &oe), "got %v", err)
+	assert.Equal(t, CreateExists, oe.Outcome)
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q"} {
+		assert.NotContains(t, fmt.Sprintf(verb, err), testSK, verb)
+		assert.NotContains(t, fmt.Sprintf(verb, oe.Found), testSK, verb)
+	}
+	assert.Contains(t, err.Error(), "dest_vpc_id", "the found connection is still described")
+}

@@ -186,8 +186,12 @@ func checkStormResult(t *testing.T, name, vpc string, resp *gen.CreateEnhancedCo
 	case outExists:
 		require.True(t, errors.As(err, &oe))
 		assert.NotEmpty(t, oe.Found, "%s: Exists names what exists", name)
+		var ids []string
+		for _, c := range mine {
+			ids = append(ids, c.ID)
+		}
 		for _, f := range oe.Found {
-			assert.Contains(t, mine, f, "%s: what Exists names exists", name)
+			assert.Contains(t, ids, f.ID, "%s: what Exists names exists", name)
 		}
 	default:
 		t.Errorf("%s: %s: %v", name, outcome, err)
