@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/dli-openapi/enhanced-connections/gen"
 )
@@ -346,11 +345,8 @@ func causeText(operation string, err error) string {
 	msg = strings.TrimPrefix(msg, "dli: "+operation+": ")
 	const most = 300
 	if len(msg) > most {
-		cut := most
-		for cut > 0 && !utf8.RuneStart(msg[cut]) {
-			cut--
-		}
-		msg = msg[:cut] + "..."
+		// A cut inside a rune leaves invalid bytes, which ToValidUTF8 drops.
+		msg = strings.ToValidUTF8(msg[:most], "") + "..."
 	}
 	return msg
 }
