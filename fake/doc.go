@@ -56,9 +56,9 @@
 // Options.ReadHeaderTimeout and Options.IdleTimeout.
 //
 // The other files: server.go (setup), options.go, listen.go (Start, Close, Shutdown), budget.go
-// (the body budget), grants.go (GrantPrivilegeOnCreate), requestlog.go, errors.go; credjson.go
-// (the two spellings of temporary credentials) and platformbody.go (the platform services'
-// small bodies); store.go,
+// (the body budget), grants.go (GrantPrivilegeOnCreate), requestlog.go, errors.go, inspect.go
+// (LiveConnections: the state without a request); credjson.go (the two spellings of temporary
+// credentials) and platformbody.go (the platform services' small bodies); store.go,
 // list.go, peers.go, routes.go (network routes of a connection) and views.go are the emulated
 // state; handlers*.go are the operations. internal/bodyload measures the memory of a real
 // `edsconn fake-server` under many large bodies at once.

@@ -1243,7 +1243,8 @@ type ClientInterface interface {
 	// per queue or pool starts in `CREATING`; poll ShowEnhancedConnection until each is `ACTIVE`.
 	// A connection cannot be created for the `default` queue.
 	//
-	// Not idempotent: a retried create may create a second connection.
+	// Not idempotent: a retried create may create a second connection. A client that lost the
+	// answer finds the connection again by name, VPC, subnet and creation time (`x-recover`).
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1257,7 +1258,8 @@ type ClientInterface interface {
 	// per queue or pool starts in `CREATING`; poll ShowEnhancedConnection until each is `ACTIVE`.
 	// A connection cannot be created for the `default` queue.
 	//
-	// Not idempotent: a retried create may create a second connection.
+	// Not idempotent: a retried create may create a second connection. A client that lost the
+	// answer finds the connection again by name, VPC, subnet and creation time (`x-recover`).
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1670,7 +1672,8 @@ func (c *Client) ListEnhancedConnections(ctx context.Context, projectID ProjectI
 // per queue or pool starts in `CREATING`; poll ShowEnhancedConnection until each is `ACTIVE`.
 // A connection cannot be created for the `default` queue.
 //
-// Not idempotent: a retried create may create a second connection.
+// Not idempotent: a retried create may create a second connection. A client that lost the
+// answer finds the connection again by name, VPC, subnet and creation time (`x-recover`).
 //
 // Takes any type of body and a specified content type.
 //
@@ -1694,7 +1697,8 @@ func (c *Client) CreateEnhancedConnectionWithBody(ctx context.Context, projectID
 // per queue or pool starts in `CREATING`; poll ShowEnhancedConnection until each is `ACTIVE`.
 // A connection cannot be created for the `default` queue.
 //
-// Not idempotent: a retried create may create a second connection.
+// Not idempotent: a retried create may create a second connection. A client that lost the
+// answer finds the connection again by name, VPC, subnet and creation time (`x-recover`).
 //
 // Takes a body of the `application/json` content type.
 //
@@ -3856,7 +3860,8 @@ type ClientWithResponsesInterface interface {
 	// per queue or pool starts in `CREATING`; poll ShowEnhancedConnection until each is `ACTIVE`.
 	// A connection cannot be created for the `default` queue.
 	//
-	// Not idempotent: a retried create may create a second connection.
+	// Not idempotent: a retried create may create a second connection. A client that lost the
+	// answer finds the connection again by name, VPC, subnet and creation time (`x-recover`).
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3870,7 +3875,8 @@ type ClientWithResponsesInterface interface {
 	// per queue or pool starts in `CREATING`; poll ShowEnhancedConnection until each is `ACTIVE`.
 	// A connection cannot be created for the `default` queue.
 	//
-	// Not idempotent: a retried create may create a second connection.
+	// Not idempotent: a retried create may create a second connection. A client that lost the
+	// answer finds the connection again by name, VPC, subnet and creation time (`x-recover`).
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -5476,7 +5482,8 @@ func (c *ClientWithResponses) ListEnhancedConnectionsWithResponse(ctx context.Co
 // per queue or pool starts in `CREATING`; poll ShowEnhancedConnection until each is `ACTIVE`.
 // A connection cannot be created for the `default` queue.
 //
-// Not idempotent: a retried create may create a second connection.
+// Not idempotent: a retried create may create a second connection. A client that lost the
+// answer finds the connection again by name, VPC, subnet and creation time (`x-recover`).
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -5496,7 +5503,8 @@ func (c *ClientWithResponses) CreateEnhancedConnectionWithBodyWithResponse(ctx c
 // per queue or pool starts in `CREATING`; poll ShowEnhancedConnection until each is `ACTIVE`.
 // A connection cannot be created for the `default` queue.
 //
-// Not idempotent: a retried create may create a second connection.
+// Not idempotent: a retried create may create a second connection. A client that lost the
+// answer finds the connection again by name, VPC, subnet and creation time (`x-recover`).
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //

@@ -39,7 +39,8 @@ export interface paths {
          *     per queue or pool starts in `CREATING`; poll ShowEnhancedConnection until each is `ACTIVE`.
          *     A connection cannot be created for the `default` queue.
          *
-         *     Not idempotent: a retried create may create a second connection.
+         *     Not idempotent: a retried create may create a second connection. A client that lost the
+         *     answer finds the connection again by name, VPC, subnet and creation time (`x-recover`).
          */
         post: operations["CreateEnhancedConnection"];
         delete?: never;

@@ -42,6 +42,9 @@ type operation struct {
 	// noContent is set for an operation whose documented success answer has no body (a 204):
 	// decode then takes an empty body as the success.
 	noContent bool
+	// recover finds the result of a create whose answer was lost (recover.go); nil for every
+	// operation without the spec's x-recover.
+	recover *recovery
 }
 
 // callArgs are the arguments of one call, as the generated methods pass them.
@@ -89,6 +92,7 @@ func (c *Client) call(ctx context.Context, op *operation, a *callArgs, out any, 
 		body = newAttemptBody(rb)
 	}
 
+	rc := c.recoverer(ctx, op, a, out, &s)
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
 
@@ -109,10 +113,20 @@ func (c *Client) call(ctx context.Context, op *operation, a *callArgs, out any, 
 		final, wait := c.decideRetry(ctx, op, s.retry, ans, err, attempt)
 		if final {
 			if err != nil {
-				return c.attemptError(ctx, op, ans, err)
+				err = c.attemptError(ctx, op, ans, err)
+			} else {
+				err = c.finish(op, ans, out)
 			}
-			defer releaseAnswer(ans.body)
-			return c.finish(op, ans, out)
+			releaseAnswer(ans.body)
+			if err != nil && rc.on() {
+				// A create that failed may have happened: rc finds out, and says whether to
+				// send it again (after its wait) or what the call's result is.
+				var again bool
+				if again, err = rc.settle(ctx, ans, err, attempt); again {
+					continue
+				}
+			}
+			return err
 		}
 		releaseAnswer(ans.body)
 		if !sleep(ctx, wait) {

@@ -306,6 +306,9 @@ func dropMidBody(w http.ResponseWriter, _ *http.Request) {
 	}
 }
 
+// TestCreateIsNeverRetriedOnceSent is the retry rule alone (WithRecover(false)): with the
+// recovery on, a create is sent again only after a lookup listed nothing of its name
+// (recover_test.go).
 func TestCreateIsNeverRetriedOnceSent(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -319,7 +322,7 @@ func TestCreateIsNeverRetriedOnceSent(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := newSignedServer(t, tt.handler)
 			c := newTestClient(t, srv.URL)
-			_, err := c.CreateEnhancedConnection(context.Background(), validCreate())
+			_, err := c.CreateEnhancedConnection(context.Background(), validCreate(), WithRecover(false))
 			require.Error(t, err)
 			assert.Equal(t, 1, srv.count(), "a create that reached the server is never sent twice")
 		})

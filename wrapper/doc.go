@@ -7,7 +7,8 @@
 // answer or a typed error: *ValidationError (nothing was sent), *APIError (DLI or its gateway
 // refused, with the DLI code, message, status and request id), *InvalidAnswerError (the answer
 // is not what the operation promises), *RedirectError (DLI never redirects), or a transport
-// error. Credentials go to the configured endpoint's origin and nowhere else, and never appear
+// error. A create whose answer was lost is looked up by name: it returns the connection that
+// exists, or fails with *CreateOutcomeError saying whether one does (WithRecover). Credentials go to the configured endpoint's origin and nowhere else, and never appear
 // in any fmt verb, log/slog output, encoding/json output or error message.
 //
 // A first call, here against the fake DLI of package fake so that it runs anywhere:
@@ -45,6 +46,10 @@
 //     signer), send through the middleware (middleware.go, options.go), read the answer bounded
 //     (answer.go), retry where safe (retry.go), decode or fail (errors.go). redirect.go keeps
 //     credentials on the endpoint's origin; scrub.go removes secrets from text servers send.
+//   - recover.go: a create whose answer was lost (a broken connection, a 5xx, the deadline) is
+//     looked up as the spec's x-recover says (the lookup is generated into operations.gen.go)
+//     and returned, sent again, or reported; recover_errors.go: CreateOutcomeError and
+//     IsAlreadyExists.
 //   - body.go: request bodies encoded once per call into pooled buffers; json.go: what the
 //     generated encoders and decoders call.
 //   - wait.go, paging.go: WaitActive for the documented "create, then wait for ACTIVE"

@@ -158,6 +158,8 @@ func TestFaultsAgainstTheFake(t *testing.T) {
 		assert.Equal(t, "faulty", conn.Name)
 		assert.GreaterOrEqual(t, time.Since(start), time.Second, "Retry-After was honoured")
 	})
+	// The retry rule alone (WithRecover(false)); recover_test.go has the same faults with the
+	// recovery on.
 	t.Run("a create whose bytes reached the server is not repeated", func(t *testing.T) {
 		for _, f := range []fake.Fault{
 			{Drop: true, AfterHandler: true},
@@ -166,7 +168,7 @@ func TestFaultsAgainstTheFake(t *testing.T) {
 		} {
 			srv, c := startSignedFake(t, fake.Options{})
 			srv.InjectFaults("CreateEnhancedConnection", f)
-			_, err := c.CreateEnhancedConnection(context.Background(), seedCreate("once"))
+			_, err := c.CreateEnhancedConnection(context.Background(), seedCreate("once"), wrapper.WithRecover(false))
 			require.Error(t, err, "fault %+v", f)
 			assert.Equal(t, 1, srv.Connections(fakeProject), "exactly one connection after fault %+v", f)
 			assert.Equal(t, 1, srv.Calls("CreateEnhancedConnection"), "one create reached the service, fault %+v", f)
@@ -175,7 +177,7 @@ func TestFaultsAgainstTheFake(t *testing.T) {
 	t.Run("a throttled create is reported, not repeated", func(t *testing.T) {
 		srv, c := startSignedFake(t, fake.Options{})
 		srv.InjectFaults("CreateEnhancedConnection", fake.Fault{Status: 429, RetryAfter: time.Second})
-		_, err := c.CreateEnhancedConnection(context.Background(), seedCreate("throttled"))
+		_, err := c.CreateEnhancedConnection(context.Background(), seedCreate("throttled"), wrapper.WithRecover(false))
 		assert.True(t, wrapper.IsThrottled(err), "got %v", err)
 		assert.Zero(t, srv.Connections(fakeProject))
 	})

@@ -234,7 +234,7 @@ func TestFaultHTMLGatewayPages(t *testing.T) {
 	t.Run("create: one attempt, typed error with the page title", func(t *testing.T) {
 		srv, c := startSignedFake(t, fake.Options{})
 		srv.InjectFaults("CreateEnhancedConnection", fake.Fault{Status: 502, HTML: true})
-		_, err := c.CreateEnhancedConnection(context.Background(), seedCreate("html"))
+		_, err := c.CreateEnhancedConnection(context.Background(), seedCreate("html"), wrapper.WithRecover(false))
 		var apiErr *wrapper.APIError
 		require.True(t, errors.As(err, &apiErr), "got %T %v", err, err)
 		assert.Equal(t, 502, apiErr.StatusCode)
@@ -265,7 +265,8 @@ func TestFaultHTMLGatewayPages(t *testing.T) {
 // the operation (the create never happened) and after it (it happened, the client sees a
 // failure). Whatever the client reports, the fake must hold exactly as many connections as
 // creates it executed, never more than the one create asked for, and must have received the
-// create's bytes at most once.
+// create's bytes at most once. This is the retry rule alone (WithRecover(false)); TestRecoverCreate
+// (recover_test.go) runs the same faults with the recovery on.
 func TestFaultCreateIsNeverDuplicated(t *testing.T) {
 	kinds := []struct {
 		name  string
@@ -296,7 +297,7 @@ func TestFaultCreateIsNeverDuplicated(t *testing.T) {
 				f := k.fault
 				f.AfterHandler = after
 				srv.InjectFaults("CreateEnhancedConnection", f)
-				_, err := c.CreateEnhancedConnection(context.Background(), seedCreate("once"))
+				_, err := c.CreateEnhancedConnection(context.Background(), seedCreate("once"), wrapper.WithRecover(false))
 				require.Error(t, err)
 				k.check(t, err)
 				sent := settledAttempts(srv, "CreateEnhancedConnection", 1)

@@ -39,9 +39,10 @@ func TestLoadMixedOperationsThroughOneClient(t *testing.T) {
 	srv, c := startSignedFake(t, fake.Options{ErrorRate: 0.05, Seed: 1})
 	ctx := context.Background()
 
-	// The connections the storm works on. Random faults hit these creates too; a create is
-	// never retried by the client, and the fake's random faults strike before the operation,
-	// so the test may safely try again.
+	// The connections the storm works on. Random faults hit these creates too; the fake's
+	// random faults strike before the operation, so the client's lookup finds nothing and sends
+	// the create again (a 500 it does not: nothing was created), and the test may safely try
+	// again.
 	existing := make([]string, preexisting)
 	preRetries := 0
 	for i := range existing {

@@ -183,9 +183,17 @@ var opCountResourcesByTags = operation{
 // queue or pool starts in `CREATING`; poll ShowEnhancedConnection until each is `ACTIVE`. A
 // connection cannot be created for the `default` queue.
 //
-// Not idempotent: a retried create may create a second connection.
+// Not idempotent: a retried create may create a second connection. A client that lost the
+// answer finds the connection again by name, VPC, subnet and creation time (`x-recover`).
 //
-// It is retried only when it provably never left (a failed dial): a repeat could act twice.
+// When its answer is lost (a broken connection, a 5xx or gateway timeout, the deadline after it
+// left), it is found again with ListEnhancedConnections (the spec's x-recover): exactly one
+// item with the request's name, and the same dest_vpc_id and dest_network_id, created since the
+// call began (less RecoverClockSkew), is returned as the answer, marked as recovered
+// (IsRecovered). When the lookup finds nothing the create is retried like an idempotent call;
+// anything else is never adopted and fails with *CreateOutcomeError, as does a first attempt
+// that DLI refuses because the name exists. WithRecover(false) turns this off: then it is
+// retried only when it provably never left (a failed dial).
 func (c *Client) CreateEnhancedConnection(ctx context.Context, body gen.CreateEnhancedConnectionRequest, opts ...CallOption) (*gen.CreateEnhancedConnectionResponse, error) {
 	out := new(gen.CreateEnhancedConnectionResponse)
 	if err := c.call(ctx, &opCreateEnhancedConnection, &callArgs{body: &body}, out, opts); err != nil {
@@ -208,6 +216,46 @@ var opCreateEnhancedConnection = operation{
 	required:  requiredCreateEnhancedConnectionResponse,
 	newAnswer: func() any { return new(gen.CreateEnhancedConnectionResponse) },
 	envelope:  envelopeCreateEnhancedConnectionResponse,
+	recover:   &recoverCreateEnhancedConnection,
+}
+
+// recoverCreateEnhancedConnection finds a CreateEnhancedConnection again after its answer was
+// lost: the spec's x-recover, a lookup with ListEnhancedConnections.
+var recoverCreateEnhancedConnection = recovery{
+	lookup:  &opListEnhancedConnections,
+	key:     []string{"name"},
+	match:   []string{"dest_vpc_id", "dest_network_id"},
+	created: "create_time",
+	keyValues: func(body any) []string {
+		b := body.(*gen.CreateEnhancedConnectionRequest)
+		return []string{string(b.Name)}
+	},
+	params: func(body any, limit, offset int32) any {
+		b := body.(*gen.CreateEnhancedConnectionRequest)
+		q0 := string(b.Name)
+		return &gen.ListEnhancedConnectionsParams{Name: &q0, Limit: &limit, Offset: &offset}
+	},
+	items: func(answer any) []gen.EnhancedConnection {
+		return answer.(*gen.ListEnhancedConnectionsResponse).Connections
+	},
+	sameKey: func(body any, item *gen.EnhancedConnection) bool {
+		b := body.(*gen.CreateEnhancedConnectionRequest)
+		return string(item.Name) == string(b.Name)
+	},
+	mismatch: func(body any, item *gen.EnhancedConnection) (field, found, want string) {
+		b := body.(*gen.CreateEnhancedConnectionRequest)
+		switch {
+		case string(item.DestVpcID) != string(b.DestVpcID):
+			return "dest_vpc_id", string(item.DestVpcID), string(b.DestVpcID)
+		case string(item.DestNetworkID) != string(b.DestNetworkID):
+			return "dest_network_id", string(item.DestNetworkID), string(b.DestNetworkID)
+		}
+		return "", "", ""
+	},
+	createdAt: func(item *gen.EnhancedConnection) int64 { return item.CreateTime },
+	adopt: func(item *gen.EnhancedConnection, message string, out any) {
+		*out.(*gen.CreateEnhancedConnectionResponse) = gen.CreateEnhancedConnectionResponse{ConnectionID: item.ID, IsSuccess: Ptr(true), Message: message}
+	},
 }
 
 // CreateEnhancedConnectionRoutes calls POST

@@ -14,6 +14,8 @@ type callSettings struct {
 	timeout time.Duration
 	retry   RetryPolicy
 	header  http.Header
+	// noRecover turns off the recovery of a create whose answer was lost (WithRecover).
+	noRecover bool
 }
 
 // WithTimeout bounds this call, retries included, instead of Config.Timeout.

@@ -116,7 +116,7 @@ func demo(ctx context.Context, e *env, p demoPlan, out demoOutput) error {
 		Hosts: []gen.Host{{Name: "ecs-97f8-0001", IP: "192.168.0.1"}, {Name: "ecs-97f8-0002", IP: "192.168.0.2"}},
 	}
 	created, err := e.client.CreateEnhancedConnection(ctx, req)
-	if err != nil {
+	if err := e.settleCreate(created, err); err != nil {
 		return err
 	}
 	id := created.ConnectionID

@@ -38,9 +38,12 @@ func (c opCommand) help(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Request: %s %s\n", op.method, op.path)
-	if op.idempotent {
+	switch {
+	case op.idempotent:
 		fmt.Fprintln(w, "Retried after throttling, gateway errors and broken connections.")
-	} else {
+	case op.recovered:
+		fmt.Fprint(w, wrap(recoveredHelp, "", helpWidth))
+	default:
 		fmt.Fprintln(w, "Retried only when it provably never left (a failed dial): a repeat could act twice.")
 	}
 	if op.deprecated {

@@ -63,6 +63,7 @@ func (c opCommand) run(ctx context.Context, e *env, args []string) int {
 		out, err = o.pager.fetchAll(ctx, e.client, c.op, r)
 	} else {
 		out, err = c.op.call(ctx, e.client, r)
+		err = e.settleCreate(out, err)
 	}
 	if err != nil {
 		return e.fail(err)

@@ -17,6 +17,9 @@ type operation struct {
 	deprecated           bool
 	// idempotent says whether the wrapper retries the call (GET, PUT, DELETE, x-idempotent POST).
 	idempotent bool
+	// recovered says that the wrapper finds the result of the call again when its answer is
+	// lost (the spec's x-recover; recover.go).
+	recovered bool
 	// args are the path parameters the caller gives, in the order of the path template; those
 	// with a single allowed value (the tag API's resource_type) are the wrapper's to fill in.
 	args  []param

@@ -97,6 +97,9 @@ func (c *cliEmitter) operation(e *emitter, doc *openapi3.T, op *opModel) error {
 		e.p("\tdeprecated:  true,")
 	}
 	e.p("\tidempotent:  %t,", op.Idempotent)
+	if op.Recover != nil {
+		e.p("\trecovered:   true,")
+	}
 
 	var args, callArgs []string
 	for _, p := range op.PathParams[1:] {

@@ -91,6 +91,10 @@ func emitOperations(ops []*opModel) []byte {
 		emitMethod(&e, op)
 		e.p("")
 		emitDescriptor(&e, op)
+		if op.Recover != nil {
+			e.p("")
+			emitRecovery(&e, op)
+		}
 		if len(op.QueryParams) > 0 {
 			e.p("")
 			emitQuery(&e, op)
@@ -108,9 +112,12 @@ func emitMethod(e *emitter, op *opModel) {
 	if op.NoContent {
 		doc += fmt.Sprintf("\n\nIts success answer, %d, has no body, so it returns only an error.", op.SuccessStatus)
 	}
-	if op.Idempotent {
+	switch {
+	case op.Idempotent:
 		doc += "\n\nIt is retried after throttling, gateway errors and broken connections."
-	} else {
+	case op.Recover != nil:
+		doc += "\n\n" + recoverDoc(op)
+	default:
 		doc += "\n\nIt is retried only when it provably never left (a failed dial): a repeat could act twice."
 	}
 	if op.Deprecated && !strings.Contains(op.Description, "Deprecated:") {
@@ -201,6 +208,9 @@ func emitDescriptor(e *emitter, op *opModel) {
 	}
 	e.p("\tnewAnswer: func() any { return new(gen.%s) },", op.SuccessType)
 	e.p("\tenvelope: envelope%s,", op.SuccessType)
+	if op.Recover != nil {
+		e.p("\trecover: &recover%s,", op.ID)
+	}
 	e.p("}")
 }
 

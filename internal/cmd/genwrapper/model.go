@@ -40,6 +40,10 @@ type opModel struct {
 	checked bool
 	// requiredBodySlices are the body's top-level arrays that must be sent even when empty.
 	requiredBodySlices []field
+	// Recover is the x-recover of a create (recover.go), nil for every other operation;
+	// recoverRaw is the extension as the spec has it, resolved once every operation is known.
+	Recover    *recoverModel
+	recoverRaw any
 }
 
 // paramModel is one path or query parameter.
@@ -88,6 +92,9 @@ func operations(doc *openapi3.T, g *goTypes) ([]*opModel, error) {
 			return nil, fmt.Errorf("operationId %s is used twice", out[i].ID)
 		}
 	}
+	if err := resolveRecover(out, g); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
@@ -96,7 +103,7 @@ func operation(path, method string, item *openapi3.PathItem, op *openapi3.Operat
 		return nil, fmt.Errorf("no operationId")
 	}
 	m := &opModel{ID: op.OperationID, Method: method, Path: path, Summary: op.Summary,
-		Description: op.Description, Deprecated: op.Deprecated, Tags: op.Tags}
+		Description: op.Description, Deprecated: op.Deprecated, Tags: op.Tags, recoverRaw: op.Extensions[xRecover]}
 	switch method {
 	case http.MethodGet, http.MethodPut, http.MethodDelete, http.MethodHead, http.MethodOptions:
 		m.Idempotent = true
