@@ -124,7 +124,8 @@ type candidate struct {
 //  6. CCE pod identity: $HC_CONTAINER_CREDENTIALS_FULL_URI and
 //     $HC_CONTAINER_AUTHORIZATION_TOKEN_FILE (renewed).
 //  7. The ECS metadata service ($DLI_METADATA_ENDPOINT, default http://169.254.169.254; renewed),
-//     last, unless $DLI_METADATA_DISABLED is true, and only for a client of the real service: one
+//     last, unless $DLI_METADATA_DISABLED is true or an IAM token ($HUAWEICLOUD_SDK_AUTH_TOKEN)
+//     authenticates, and only for a client of the real service: one
 //     with a region, or with an endpoint that is not a loopback address (a local fake needs no
 //     platform keys). An explicit $DLI_METADATA_ENDPOINT is always used.
 //
@@ -490,6 +491,9 @@ func (s *search) metadata() *candidate {
 	switch {
 	case isTrue(s.env(EnvMetadataDisabled)):
 		s.look(name, "disabled ($"+EnvMetadataDisabled+")")
+		return nil
+	case s.d.AuthToken.IsSet():
+		s.look(name, "not asked: "+s.d.AuthTokenFrom+" (an IAM token) authenticates")
 		return nil
 	case explicit == "" && s.d.Region.Value == "" && (s.d.Endpoint.Value == "" || isLoopback(s.d.Endpoint.Value)):
 		s.look(name, "not asked: no region, and no endpoint but a loopback one (set $"+EnvMetadataEndpoint+" to ask one)")

@@ -139,6 +139,7 @@ func TestDiscover(t *testing.T) {
 			kind: "temporary, renewed", provider: "*credentials.Metadata"},
 		{name: "not for a fake on loopback", env: map[string]string{EnvEndpoint: "http://127.0.0.1:8080"}},
 		{name: "not when turned off", env: map[string]string{EnvRegion: "eu-de", EnvMetadataDisabled: "true"}, region: "eu-de"},
+		{name: "not when an IAM token authenticates", env: map[string]string{EnvRegion: "eu-de", EnvAuthToken: "iam-token"}, region: "eu-de"},
 		{name: "an explicit metadata endpoint is asked", env: map[string]string{EnvMetadataEndpoint: "http://127.0.0.1:9"},
 			source: "the ECS metadata service (http://127.0.0.1:9)", kind: "temporary, renewed", provider: "*credentials.Metadata"},
 		{name: "Terraform's variables are named, not read", env: map[string]string{"HW_ACCESS_KEY": "a", "HW_SECRET_KEY": "b", EnvRegion: "eu-de"},
