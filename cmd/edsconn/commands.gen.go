@@ -490,8 +490,8 @@ var schemaCreateEnhancedConnectionRequest = &schema{typ: "object", description: 
 	{name: "name", required: true, schema: schemaConnectionName},
 	{name: "dest_vpc_id", required: true, schema: &schema{typ: "string", description: "Id of the VPC of the data source. Choice: not empty (the pages say mandatory only)."}},
 	{name: "dest_network_id", required: true, schema: &schema{typ: "string", description: "Id of the subnet of the data source."}},
-	{name: "elastic_resource_pools", required: false, schema: &schema{typ: "array", description: "Elastic resource pools to bind (HWC). OTC does not document this field in the request\ntable; its getting-started example sends a plain string. Choice: an array of names,\nas HWC and the vendor SDK type it.", items: &schema{typ: "string"}}},
-	{name: "queues", required: false, schema: &schema{typ: "array", description: "Queues to bind; only dedicated (yearly/monthly) queues qualify. Deprecated by HWC in\nfavour of `elastic_resource_pools`; still the only option OTC documents.", deprecated: true, items: &schema{typ: "string"}}},
+	{name: "elastic_resource_pools", required: false, schema: &schema{typ: "array", description: "Elastic resource pools to bind (HWC). OTC does not document this field in the request\ntable; its getting-started example sends a plain string. Choice: an array of names,\nas HWC and the vendor SDK type it. Choice: names are not empty and each is given once\n(the pages state no rule; an empty name binds nothing and a repeated one nothing more,\nso either is a mistake to refuse before sending).", items: &schema{typ: "string"}}},
+	{name: "queues", required: false, schema: &schema{typ: "array", description: "Queues to bind; only dedicated (yearly/monthly) queues qualify. Deprecated by HWC in\nfavour of `elastic_resource_pools`; still the only option OTC documents. Choice: names\nare not empty and each is given once, as for `elastic_resource_pools`.", deprecated: true, items: &schema{typ: "string"}}},
 	{name: "routetable_id", required: false, schema: &schema{typ: "string", description: "Route table associated with the subnet of the data source."}},
 	{name: "hosts", required: false, schema: &schema{typ: "array", description: "Host name mappings, at most 20,000.", items: schemaHost}},
 	{name: "tags", required: false, schema: &schema{typ: "array", description: "Tags of the connection, at most 20. `null` means none: the HWC Terraform provider\nsends `\"tags\": null` on every create without tags, and its acceptance tests create\nsuch connections against the live service.", items: schemaTag}},
@@ -533,9 +533,9 @@ var schemaEnhancedConnection = &schema{typ: "object", description: "An enhanced 
 }}
 
 // schemaHost is components/schemas/Host.
-var schemaHost = &schema{typ: "object", description: "A host name mapping that the queues of the connection resolve (like /etc/hosts).\nBoth fields are optional in the reference pages; Choice: kept optional, although the HWC\nTerraform provider requires both.", props: []prop{
-	{name: "name", required: false, schema: &schema{typ: "string", description: "Host name, up to 128 characters; letters, digits, `_`, `-` and `.`; starts with a letter."}},
-	{name: "ip", required: false, schema: schemaIPv4Address},
+var schemaHost = &schema{typ: "object", description: "A host name mapping that the queues of the connection resolve (like /etc/hosts).\nChoice: both fields are required, stricter than the reference pages' tables, which mark\neach \"Mandatory: No\": a mapping without a name or without an IP resolves nothing, so a\nhost given with one of them only is a mistake (a deploy script's unset variable, say)\nthat the service would store silently. The HWC Terraform provider requires both too.", props: []prop{
+	{name: "name", required: true, schema: &schema{typ: "string", description: "Host name, up to 128 characters; letters, digits, `_`, `-` and `.`; starts with a letter."}},
+	{name: "ip", required: true, schema: schemaIPv4Address},
 }}
 
 // schemaIPv4Address is components/schemas/IPv4Address.
@@ -599,8 +599,8 @@ var schemaProjectPrivilege = &schema{typ: "object", description: "Privileges of 
 
 // schemaQueueBindingRequest is components/schemas/QueueBindingRequest.
 var schemaQueueBindingRequest = &schema{typ: "object", description: "Queues or elastic resource pools to bind or unbind.", props: []prop{
-	{name: "queues", required: false, schema: &schema{typ: "array", description: "Queue names. Deprecated by HWC in favour of `elastic_resource_pools`; the only option\nOTC documents.", deprecated: true, items: &schema{typ: "string"}}},
-	{name: "elastic_resource_pools", required: false, schema: &schema{typ: "array", description: "Elastic resource pool names (HWC; removed from the OTC pages in 2023-11).", items: &schema{typ: "string"}}},
+	{name: "queues", required: false, schema: &schema{typ: "array", description: "Queue names. Deprecated by HWC in favour of `elastic_resource_pools`; the only option\nOTC documents. Choice: not empty, each once (see CreateEnhancedConnectionRequest).", deprecated: true, items: &schema{typ: "string"}}},
+	{name: "elastic_resource_pools", required: false, schema: &schema{typ: "array", description: "Elastic resource pool names (HWC; removed from the OTC pages in 2023-11). Choice: not\nempty, each once (see CreateEnhancedConnectionRequest).", items: &schema{typ: "string"}}},
 }}
 
 // schemaResourceInstance is components/schemas/ResourceInstance.

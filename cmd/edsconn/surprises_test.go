@@ -63,7 +63,7 @@ func TestNoSurprises(t *testing.T) {
 			[]string{`--limit "-1": out of range: want an integer from 0 to 2147483647`}, "", false},
 		{"not an integer", nil, []string{"list", "--offset", "ten"}, exitUsage, []string{`--offset "ten": want an integer`}, "", false},
 		{"a value outside the spec's", nil, []string{"list", "--status", "gone"}, exitUsage,
-			[]string{`query status: must match`}, "", false},
+			[]string{`query status: must be ACTIVE or DELETED, in any case`}, "", false},
 		{"a field the body does not have", nil, []string{"create", "--body", `{"name": "n", "vpc": "v"}`}, exitUsage,
 			[]string{`the body has no field "vpc"`}, "", false},
 		{"a required field missing", nil, []string{"create", "--name", "n", "--vpc", "v"}, exitUsage,
