@@ -42,7 +42,7 @@ func newDemoFlags() (*builtinFlags, *demoPlan, *[]string) {
 		return nil
 	})
 	b.fs.BoolVar(&p.keep, "keep", false, "keep the connection instead of deleting it at the end")
-	b.fs.DurationVar(&p.waitFor, "wait-for", 15*time.Minute, "give up waiting for ACTIVE after this long")
+	b.fs.DurationVar(&p.waitFor, "wait-for", wrapper.DefaultWaitLimit, "give up waiting for ACTIVE after this long")
 	return b, p, queues
 }
 
@@ -129,7 +129,7 @@ func demo(ctx context.Context, e *env, p demoPlan, out demoOutput) error {
 	waitCtx, cancel := context.WithTimeout(ctx, p.waitFor)
 	defer cancel()
 	conn, err := e.client.WaitActive(waitCtx, id, wrapper.WithPollInterval(500*time.Millisecond),
-		wrapper.WithMaxPollInterval(10*time.Second), wrapper.WithProgress(out.progress()))
+		wrapper.WithMaxPollInterval(10*time.Second), wrapper.WithWaitLimit(0), wrapper.WithProgress(out.progress()))
 	if err != nil {
 		return fmt.Errorf("connection %s did not become ACTIVE: %w", id, err)
 	}
