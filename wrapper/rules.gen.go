@@ -884,7 +884,7 @@ func specRules() *schemacheck.Rules {
 			"#/components/schemas/ConnectionId": &schemacheck.Node{
 				Type:               schemacheck.Types{"string"},
 				Pattern:            "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
-				PatternDescription: "a UUID such as 2a620c33-5609-40c9-affd-2b6453071b0f, as CreateEnhancedConnection returns it and ListEnhancedConnections lists it",
+				PatternDescription: "a connection's UUID, such as 2a620c33-5609-40c9-affd-2b6453071b0f",
 			},
 			"#/components/schemas/ConnectionName": &schemacheck.Node{
 				Type:               schemacheck.Types{"string"},

@@ -305,8 +305,8 @@ func TestValidationErrorIsShortAndNamesFieldAndRule(t *testing.T) {
 	assert.NotContains(t, msg, "10.0.0.256", "values are not echoed")
 
 	err = v.ValidateRequest("ShowEnhancedConnection", vtPath("connection_id", "nope"), nil, nil)
-	assert.EqualError(t, err, "dli: ShowEnhancedConnection: invalid request: path connection_id: must be a UUID such as "+
-		"2a620c33-5609-40c9-affd-2b6453071b0f, as CreateEnhancedConnection returns it and ListEnhancedConnections lists it (pattern)")
+	assert.EqualError(t, err, "dli: ShowEnhancedConnection: invalid request: path connection_id: must be a connection's UUID, "+
+		"such as 2a620c33-5609-40c9-affd-2b6453071b0f (pattern)")
 
 	err = v.ValidateRequest("CreateEnhancedConnection", vtPath(), nil, nil)
 	assert.EqualError(t, err, "dli: CreateEnhancedConnection: invalid request: body: a request body is required (required)")

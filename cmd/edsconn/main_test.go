@@ -172,7 +172,7 @@ func TestExitCodes(t *testing.T) {
 		{"a near miss", []string{"createenhancedconnection"}, exitUsage, `(did you mean "CreateEnhancedConnection"?)`},
 		{"bad flag", []string{"list", "--nope"}, exitUsage, "edsconn list: unknown flag --nope"},
 		{"a flag without its value", []string{"show", "--timeout"}, exitUsage, "--timeout needs a value"},
-		{"spec refuses the name", []string{"create", "--fake", "--name", "bad-name", "--vpc", "v", "--subnet", "s"}, exitUsage, "body name: must be letters, digits and underscores"},
+		{"spec refuses the name", []string{"create", "--fake", "--name", "bad-name", "--vpc", "v", "--subnet", "s"}, exitUsage, `--name "bad-name": must be letters, digits and underscores (nothing was sent)`},
 		{"spec refuses the ip", []string{"create", "--fake", "--name", "ok", "--vpc", "v", "--subnet", "s", "--host", "h=1.2.3"}, exitUsage, "hosts[0].ip"},
 		{"missing connection", []string{"show", "--fake", "2a620c33-5609-40c9-affd-2b6453071b0f"}, exitFailure, "DLI.0001"},
 		{"nothing configured is no silent fake", []string{"create", "--name", "ok", "--vpc", "v", "--subnet", "s"}, exitUsage, "nothing to call: no credentials, region or endpoint is configured"},

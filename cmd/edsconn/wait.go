@@ -56,9 +56,14 @@ func runWait(ctx context.Context, e *env, args []string) int {
 	if showProgress(w.progress, e.stderr) {
 		opts = append(opts, wrapper.WithProgress(progressPrinter(e.stderr, "  ")))
 	}
+	e.answers.take()
 	conn, err := e.client.WaitActive(ctx, pos[0], opts...)
 	if err != nil {
 		return e.fail(err)
+	}
+	// The last poll's answer, as the server sent it.
+	if raw := e.answers.take(); raw != nil {
+		return e.fail(e.print(rawAnswer(raw), opShowEnhancedConnection.answer))
 	}
 	return e.fail(e.print(conn, opShowEnhancedConnection.answer))
 }
