@@ -8,7 +8,7 @@ package enhancedconnections
 // needs no OpenAPI parser at run time; generated likewise, never edited.
 //go:generate go run ./internal/cmd/genrules -o wrapper/rules.gen.go
 
-// The per-operation surface of the wrapper (methods, body encoders, answer decoders) and the
-// CLI's command descriptors are generated from the spec and from gen/, so it runs after
+// The per-operation surface of the wrapper (methods, body encoders, answer decoders), the
+// CLI's command descriptors and gen's package comment (gen/doc.go) are generated from the spec and from gen/, so it runs after
 // oapi-codegen; never edited by hand.
 //go:generate go run ./internal/cmd/genwrapper -gen gen/dli.gen.go -o wrapper -cli cmd/edsconn/commands.gen.go -answers internal/answers

@@ -3,12 +3,13 @@
 //
 // Typical use in a test:
 //
-//	srv, err := fake.Start(fake.Options{ActivationDelay: time.Minute, Now: clock.Now})
-//	if err != nil { t.Fatal(err) }
+//	srv, err := fake.Start(fake.Options{ActivationDelay: time.Minute})
+//	if err != nil { ... }
 //	defer srv.Close()
 //	srv.InjectFaults("CreateEnhancedConnection", fake.Fault{Drop: true, AfterHandler: true})
-//	client, _ := gen.NewClientWithResponses(srv.URL())
-//	... // exercise the client, then check srv.Calls("CreateEnhancedConnection") == 1
+//	client, err := wrapper.New(wrapper.Config{Endpoint: srv.URL(), ProjectID: project})
+//	... // exercise the client, then check what the fake saw:
+//	fmt.Println(srv.Calls("CreateEnhancedConnection"), srv.Connections(project))
 //
 // A Server is an http.Handler: the oapi-codegen strict server generated from the spec (package
 // gen), mounted on an http.ServeMux, behind middleware that behaves like the API gateway and the

@@ -20,9 +20,8 @@ const sdkDateLayout = "20060102T150405Z"
 func (c gatewayClock) now() time.Time { return time.Now().Add(c.offset) }
 
 // checkDate refuses an X-Sdk-Date (already checked well formed) more than signer.MaxClockSkew
-// from the gateway's clock, in the words of the real gateway's 401:
-//
-//	calc aksk signature fail:signature expired, signature time:20260528T092752Z,server time:20260528T094410Z
+// from the gateway's clock, in the words of the real gateway's 401 ("calc aksk signature
+// fail:signature expired, signature time:20260528T092752Z,server time:20260528T094410Z").
 func (c gatewayClock) checkDate(date string) string {
 	signed, err := time.Parse(sdkDateLayout, date)
 	if err != nil {

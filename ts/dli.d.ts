@@ -813,16 +813,18 @@ export interface components {
         IPv4Address: string;
         /**
          * @description A host name mapping that the queues of the connection resolve (like /etc/hosts).
-         *     Both fields are optional in the reference pages; Choice: kept optional, although the HWC
-         *     Terraform provider requires both.
+         *     Choice: both fields are required, stricter than the reference pages' tables, which mark
+         *     each "Mandatory: No": a mapping without a name or without an IP resolves nothing, so a
+         *     host given with one of them only is a mistake (a deploy script's unset variable, say)
+         *     that the service would store silently. The HWC Terraform provider requires both too.
          */
         Host: {
             /**
              * @description Host name, up to 128 characters; letters, digits, `_`, `-` and `.`; starts with a letter.
              * @example ecs-97f8-0001
              */
-            name?: string;
-            ip?: components["schemas"]["IPv4Address"];
+            name: string;
+            ip: components["schemas"]["IPv4Address"];
         };
         /**
          * @description A tag of the connection. At most 20 tags per connection, keys unique (user guide).
@@ -865,7 +867,9 @@ export interface components {
             /**
              * @description Elastic resource pools to bind (HWC). OTC does not document this field in the request
              *     table; its getting-started example sends a plain string. Choice: an array of names,
-             *     as HWC and the vendor SDK type it.
+             *     as HWC and the vendor SDK type it. Choice: names are not empty and each is given once
+             *     (the pages state no rule; an empty name binds nothing and a repeated one nothing more,
+             *     so either is a mistake to refuse before sending).
              * @example [
              *       "e1"
              *     ]
@@ -874,7 +878,8 @@ export interface components {
             /**
              * @deprecated
              * @description Queues to bind; only dedicated (yearly/monthly) queues qualify. Deprecated by HWC in
-             *     favour of `elastic_resource_pools`; still the only option OTC documents.
+             *     favour of `elastic_resource_pools`; still the only option OTC documents. Choice: names
+             *     are not empty and each is given once, as for `elastic_resource_pools`.
              * @example [
              *       "q1",
              *       "q2"
@@ -913,7 +918,7 @@ export interface components {
             /**
              * @deprecated
              * @description Queue names. Deprecated by HWC in favour of `elastic_resource_pools`; the only option
-             *     OTC documents.
+             *     OTC documents. Choice: not empty, each once (see CreateEnhancedConnectionRequest).
              * @example [
              *       "q1",
              *       "q2"
@@ -921,7 +926,8 @@ export interface components {
              */
             queues?: string[];
             /**
-             * @description Elastic resource pool names (HWC; removed from the OTC pages in 2023-11).
+             * @description Elastic resource pool names (HWC; removed from the OTC pages in 2023-11). Choice: not
+             *     empty, each once (see CreateEnhancedConnectionRequest).
              * @example [
              *       "e1"
              *     ]

@@ -435,11 +435,73 @@ func TestWaitActive(t *testing.T) {
 			WithProgress(func(p WaitProgress) { seen = append(seen, p) }))
 		require.NoError(t, err)
 		assert.Equal(t, gen.ConnectionActive, conn.Status)
-		require.Len(t, seen, 3)
+		// Progress only: the poll that finds everything ACTIVE is the answer, not progress
+		// (README's callback once logged "waiting for []" for it).
+		require.Len(t, seen, 2)
 		assert.Equal(t, []string{"queue q1 (CREATING)", "queue q2 (CREATING)"}, seen[0].Pending)
 		assert.Equal(t, []string{"queue q2 (CREATING)"}, seen[1].Pending)
-		assert.Empty(t, seen[2].Pending)
-		assert.Equal(t, 3, seen[2].Poll)
+		assert.Equal(t, 2, seen[1].Poll)
+	})
+	t.Run("a connection CREATING without queues is what is pending", func(t *testing.T) {
+		srv := newSignedServer(t, showSequence(connBody("CREATING"), connBody("ACTIVE")))
+		var seen []WaitProgress
+		_, err := newTestClient(t, srv.URL).WaitActive(context.Background(), testConnID, WithPollInterval(time.Millisecond),
+			WithProgress(func(p WaitProgress) { seen = append(seen, p) }))
+		require.NoError(t, err)
+		require.Len(t, seen, 1)
+		assert.Equal(t, []string{"connection " + testConnID + " (CREATING)"}, seen[0].Pending)
+	})
+	t.Run("a FAILED peering is reported before the error", func(t *testing.T) {
+		srv := newSignedServer(t, showSequence(connBody("ACTIVE", "q1", "FAILED", "q2", "ACTIVE")))
+		var seen []WaitProgress
+		_, err := newTestClient(t, srv.URL).WaitActive(context.Background(), testConnID, WithPollInterval(time.Millisecond),
+			WithProgress(func(p WaitProgress) { seen = append(seen, p) }))
+		require.Error(t, err)
+		require.Len(t, seen, 1)
+		assert.Equal(t, []PeeringFailure{{Kind: "queue", Name: "q1", ErrMsg: "subnet CIDR overlaps"}}, seen[0].Failures)
+	})
+	t.Run("the default limit bounds a wait under context.Background", func(t *testing.T) {
+		srv := newSignedServer(t, showSequence(connBody("ACTIVE")))
+		var deadline time.Time
+		var hasDeadline bool
+		c := newTestClient(t, srv.URL, func(cfg *Config) {
+			cfg.Timeout = time.Hour // longer than the wait's limit, so that the limit shows
+			cfg.Middleware = []Middleware{func(req *http.Request, next Next) (*http.Response, error) {
+				deadline, hasDeadline = req.Context().Deadline()
+				return next(req)
+			}}
+		})
+		before := time.Now()
+		_, err := c.WaitActive(context.Background(), testConnID)
+		after := time.Now()
+		require.NoError(t, err)
+		require.True(t, hasDeadline, "the poll ran under the wait's limit")
+		assert.False(t, deadline.Before(before.Add(DefaultWaitLimit)), "deadline %s", deadline)
+		assert.False(t, deadline.After(after.Add(DefaultWaitLimit)), "deadline %s", deadline)
+		assert.Equal(t, 15*time.Minute, DefaultWaitLimit, "the CLI's --for default, as documented")
+	})
+	t.Run("WithWaitLimit ends the wait and says so", func(t *testing.T) {
+		srv := newSignedServer(t, showSequence(connBody("ACTIVE", "q1", "CREATING")))
+		_, err := newTestClient(t, srv.URL).WaitActive(context.Background(), testConnID, WithPollInterval(time.Millisecond),
+			WithWaitLimit(20*time.Millisecond))
+		require.ErrorIs(t, err, context.DeadlineExceeded)
+		assert.Contains(t, err.Error(), "gave up at the wait's limit (WithWaitLimit; default 15m)")
+		assert.Contains(t, err.Error(), "still waiting for queue q1 (CREATING)")
+	})
+	t.Run("WithWaitLimit(0) leaves the limit to ctx", func(t *testing.T) {
+		srv := newSignedServer(t, showSequence(connBody("ACTIVE")))
+		var hasDeadline bool
+		c := newTestClient(t, srv.URL, func(cfg *Config) {
+			cfg.Timeout = time.Hour
+			cfg.Middleware = []Middleware{func(req *http.Request, next Next) (*http.Response, error) {
+				d, ok := req.Context().Deadline()
+				hasDeadline = ok && time.Until(d) > 30*time.Minute // only the call's hour
+				return next(req)
+			}}
+		})
+		_, err := c.WaitActive(context.Background(), testConnID, WithWaitLimit(0))
+		require.NoError(t, err)
+		assert.True(t, hasDeadline)
 	})
 	t.Run("FAILED carries err_msg", func(t *testing.T) {
 		srv := newSignedServer(t, showSequence(

@@ -204,13 +204,13 @@ func (c Config) check() error {
 	}
 	switch {
 	case c.Credentials.AccessKey != "" && !c.Credentials.SecretKey.IsSet():
-		return configError("access key %s has no secret key: set Credentials.SecretKey (%s)", c.Credentials.AccessKey, EnvSecretKey)
+		return configError("access key %s has no secret key: set Config.Credentials.SecretKey ($%s)", c.Credentials.AccessKey, EnvSecretKey)
 	case c.Credentials.AccessKey == "" && c.Credentials.SecretKey.IsSet():
-		return configError("a secret key without its access key: set Credentials.AccessKey (%s)", EnvAccessKey)
+		return configError("a secret key without its access key: set Config.Credentials.AccessKey ($%s)", EnvAccessKey)
 	case c.Credentials.SecurityToken.IsSet() && c.Credentials.AccessKey == "":
-		return configError("a security token needs the temporary AK/SK it was issued with (%s, %s)", EnvAccessKey, EnvSecretKey)
+		return configError("a security token needs the temporary AK/SK it was issued with ($%s, $%s)", EnvAccessKey, EnvSecretKey)
 	case c.Endpoint == "" && c.Region == "":
-		return configError("no region and no endpoint: set Region (%s) or Endpoint (%s)", EnvRegion, EnvEndpoint)
+		return configError("no region and no endpoint: set Config.Region ($%s) or Config.Endpoint ($%s)", EnvRegion, EnvEndpoint)
 	case c.MaxAnswerBytes < 0 || c.Timeout < 0:
 		return configError("MaxAnswerBytes and Timeout must not be negative")
 	}
@@ -218,9 +218,9 @@ func (c Config) check() error {
 	switch {
 	case c.ProjectID != "":
 	case c.Region == "" && c.ProjectName == "":
-		return configError("no project id: set ProjectID (%s), or a Region (%s) whose project the client then looks up in IAM", EnvProjectID, EnvRegion)
+		return configError("no project id: set Config.ProjectID ($%s), or Config.Region ($%s), whose project the client then looks up in IAM", EnvProjectID, EnvRegion)
 	case !hasKeys:
-		return configError("no project id: set ProjectID (%s); looking it up in IAM needs AK/SK credentials", EnvProjectID)
+		return configError("no project id: set Config.ProjectID ($%s); looking it up in IAM needs AK/SK credentials", EnvProjectID)
 	}
 	return nil
 }

@@ -11,16 +11,25 @@
 // exists, or fails with *CreateOutcomeError saying whether one does (WithRecover). Credentials go to the configured endpoint's origin and nowhere else, and never appear
 // in any fmt verb, log/slog output, encoding/json output or error message.
 //
-// A first call, here against the fake DLI of package fake so that it runs anywhere:
+// A first call, here against the fake DLI of package fake so that it runs anywhere (the
+// package's Example, in full):
 //
-//	srv, _ := fake.Start(fake.Options{})
+//	srv, err := fake.Start(fake.Options{
+//		...
+//	})
+//	...
 //	defer srv.Close()
-//	client, err := wrapper.New(wrapper.Config{Endpoint: srv.URL(), ProjectID: "0123456789abcdef0123456789abcdef"})
+//	client, err := wrapper.New(wrapper.Config{
+//		Endpoint:    srv.URL(), // or Region: "eu-de", "cn-north-4", ...
+//		ProjectID:   exampleProject,
+//		Credentials: signer.Keys("EXAMPLEAK", "EXAMPLESK"),
+//	})
 //	...
 //	created, err := client.CreateEnhancedConnection(ctx, gen.CreateEnhancedConnectionRequest{
-//		Name: "rds_conn", DestVpcID: vpcID, DestNetworkID: subnetID, Queues: []string{"q1"},
+//		...
 //	})
-//	conn, err := client.WaitActive(ctx, created.ConnectionID)
+//	...
+//	conn, err := client.WaitActive(ctx, created.ConnectionID, wrapper.WithPollInterval(100*time.Millisecond))
 //
 // Against the real service, configure Region (or Endpoint), ProjectID and Credentials (or a
 // CredentialsProvider of temporary keys), or read them all with ConfigFromEnv, which finds them
@@ -33,8 +42,9 @@
 //
 //   - operations.gen.go: the Client methods, each operation's descriptor (path, parameters,
 //     retry class) and query encoder. encode.gen.go: the request bodies' encoders, byte for byte
-//     what json.Marshal writes. decode.gen.go: the answers' decoders on internal/jsondec, exactly
-//     what encoding/json decodes. answers.gen.go: is_success and the fields an answer must carry.
+//     what json.Marshal writes. answers.gen.go: is_success and the fields an answer must carry,
+//     and the calls of the answers' decoders, which are package internal/answers's (its
+//     decode.gen.go, on internal/jsondec, decodes exactly what encoding/json decodes).
 //   - client.go, config.go: New, Config, ConfigFromEnv, DiscoverConfig (the credentials chain of
 //     package credentials); keys.go: the keys of every attempt (fixed, or a credentials.Cache's),
 //     the signing clock and the secrets the scrubber knows; unauthorized.go: the one retry after

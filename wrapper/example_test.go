@@ -140,3 +140,49 @@ func ExampleClient_Connections() {
 	// conn_4
 	// 5 connections in pages of 2 after 3 list calls
 }
+
+// A filter on the list: only ACTIVE connections, every page.
+func ExampleClient_Connections_active() {
+	srv, err := fake.Start(fake.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	client, err := wrapper.New(wrapper.Config{Endpoint: srv.URL(), ProjectID: exampleProject})
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	active := &gen.ListEnhancedConnectionsParams{Status: wrapper.Ptr(string(gen.ConnectionActive))}
+	for conn, err := range client.Connections(ctx, active) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(conn.Name)
+	}
+	fmt.Println("listed")
+	// Output:
+	// listed
+}
+
+// Ptr gives the pointers of the optional query parameters, where absent and zero differ
+// (limit=0 means every connection in one answer).
+func ExamplePtr() {
+	srv, err := fake.Start(fake.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	client, err := wrapper.New(wrapper.Config{Endpoint: srv.URL(), ProjectID: exampleProject})
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	page, err := client.ListEnhancedConnections(ctx, &gen.ListEnhancedConnectionsParams{Limit: wrapper.Ptr(int32(10))})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(page.Connections), page.Count)
+	// Output:
+	// 0 0
+}

@@ -84,7 +84,7 @@ func (e *ProjectLookupError) Error() string {
 	if e.TraceID != "" {
 		fmt.Fprintf(&b, " (trace id %s)", e.TraceID)
 	}
-	b.WriteString("; set the project id (Config.ProjectID or " + EnvProjectID + ")")
+	b.WriteString("; set the project id (Config.ProjectID, $" + EnvProjectID + ")")
 	return b.String()
 }
 

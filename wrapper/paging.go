@@ -14,8 +14,11 @@ const defaultPageSize = 100
 // filter.Limit (default 100) as the loop needs them. filter may be nil; its Offset is where the
 // first page starts. A failed page is yielded once as an error and ends the sequence.
 //
-//	for conn, err := range client.Connections(ctx, &gen.ListEnhancedConnectionsParams{Status: wrapper.Ptr(gen.FilterActive)}) {
-//		if err != nil { return err }
+//	active := &gen.ListEnhancedConnectionsParams{Status: wrapper.Ptr(string(gen.ConnectionActive))}
+//	for conn, err := range client.Connections(ctx, active) {
+//		if err != nil {
+//			log.Fatal(err)
+//		}
 //		fmt.Println(conn.Name)
 //	}
 func (c *Client) Connections(ctx context.Context, filter *gen.ListEnhancedConnectionsParams) iter.Seq2[gen.EnhancedConnection, error] {
@@ -58,5 +61,5 @@ func (c *Client) Connections(ctx context.Context, filter *gen.ListEnhancedConnec
 // generated types because absent and zero differ there: the query parameters of a list (limit=0
 // means "everything") and is_success.
 //
-//	client.ListEnhancedConnections(ctx, &gen.ListEnhancedConnectionsParams{Limit: wrapper.Ptr(int32(10))})
+//	page, err := client.ListEnhancedConnections(ctx, &gen.ListEnhancedConnectionsParams{Limit: wrapper.Ptr(int32(10))})
 func Ptr[T any](v T) *T { return &v }

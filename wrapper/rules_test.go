@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	enhancedconnections "github.com/dli-openapi/enhanced-connections"
+	"github.com/dli-openapi/enhanced-connections/internal/schemacheck"
 	"github.com/dli-openapi/enhanced-connections/internal/schemacheck/fromspec"
 )
 
@@ -71,4 +72,47 @@ func TestWrapperLinksNoSpecParser(t *testing.T) {
 		}
 		assert.NotEqual(t, "github.com/dli-openapi/enhanced-connections", dep, "the root package parses the spec")
 	}
+}
+
+// Every pattern of the spec has words for its refusals, and they read as words: printable
+// ASCII, none of a regular expression's syntax, no invisible character. A refusal shows them
+// instead of the expression (issue 19: "must match ^([Aa][Cc]...)$" told no one what to type).
+func TestEveryPatternHasWords(t *testing.T) {
+	rules := specRules()
+	n := 0
+	var visit func(where string, node *schemacheck.Node)
+	visit = func(where string, node *schemacheck.Node) {
+		if node == nil {
+			return
+		}
+		if node.Pattern != "" {
+			n++
+			words := node.PatternDescription
+			assert.NotEmpty(t, words, "%s: pattern %s has no words", where, node.Pattern)
+			for _, r := range words {
+				assert.True(t, r >= ' ' && r <= '~', "%s: %q holds %U", where, words, r)
+			}
+			for _, syntax := range []string{"^", "$", "[", "]", "\\", "{", "}", "|", "*", "?"} {
+				assert.NotContains(t, words, syntax, "%s: %q reads as an expression", where, words)
+			}
+		}
+		visit(where+".items", node.Items)
+		visit(where+".not", node.Not)
+		for name, p := range node.Properties {
+			visit(where+"."+name, p)
+		}
+		for _, s := range node.AllOf {
+			visit(where+".allOf", s)
+		}
+	}
+	for ref, node := range rules.Schemas {
+		visit(ref, node)
+	}
+	for _, op := range rules.Operations {
+		for _, p := range op.Parameters {
+			visit(op.ID+" "+p.Name, p.Schema)
+		}
+		visit(op.ID+" body", op.Body)
+	}
+	assert.Greater(t, n, 10, "the spec's patterns were found")
 }

@@ -33,7 +33,7 @@ type Violation struct {
 const errorListed = 5
 
 // Error lists the first few violations on one line, e.g.
-// `dli: CreateEnhancedConnection: invalid request: body hosts[3].ip: must be an IPv4 address (format)`.
+// `dli: CreateEnhancedConnection: invalid request: body hosts[3].ip: must be an IPv4 address such as 192.168.0.10 (format)`.
 func (e *ValidationError) Error() string {
 	var b strings.Builder
 	b.WriteString("dli: ")

@@ -134,7 +134,19 @@ func TestValidateRejectsEachRule(t *testing.T) {
 		{"raw JSON body", create, vtPath(), nil, json.RawMessage(`{"name":"a b","dest_vpc_id":"v","dest_network_id":"n"}`), body("name", "pattern")},
 		{"raw body not JSON", create, vtPath(), nil, []byte(`{"name":`), body("", "type")},
 		{"host name starts with a digit", create, vtPath(), nil, createWith(host1(gen.Host{Name: "1host", IP: goodIP})), body("hosts[1].name", "pattern")},
-		{"129-char host name", create, vtPath(), nil, createWith(host1(gen.Host{Name: "h" + strings.Repeat("a", 128)})), body("hosts[1].name", "maxLength")},
+		{"129-char host name", create, vtPath(), nil, createWith(host1(gen.Host{Name: "h" + strings.Repeat("a", 128), IP: "10.0.0.1"})), body("hosts[1].name", "maxLength")},
+		// A host is a name and an IP: either alone resolves nothing (the spec's Choice on Host).
+		{"host without ip", create, vtPath(), nil, createWith(host1(gen.Host{Name: "db1"})), body("hosts[1].ip", "required")},
+		{"host without name", create, vtPath(), nil, createWith(host1(gen.Host{IP: "10.0.0.1"})), body("hosts[1].name", "required")},
+		{"empty host", "UpdateEnhancedConnection", vtPath("connection_id", vtConnID), nil, &gen.UpdateEnhancedConnectionRequest{Hosts: []gen.Host{{}}},
+			[]vtWant{{"body", "hosts[0].ip", "required"}, {"body", "hosts[0].name", "required"}}},
+		// Queue and pool names are not empty, and each is given once.
+		{"empty queue name", create, vtPath(), nil, createWith(func(b *gen.CreateEnhancedConnectionRequest) { b.Queues = []string{"q1", ""} }), body("queues[1]", "minLength")},
+		{"repeated queue", create, vtPath(), nil, createWith(func(b *gen.CreateEnhancedConnectionRequest) { b.Queues = []string{"q1", "q2", "q1"} }), body("queues", "uniqueItems")},
+		{"repeated pool of a bind", "AssociateQueueToEnhancedConnection", vtPath("connection_id", vtConnID), nil,
+			&gen.QueueBindingRequest{ElasticResourcePools: []string{"e1", "e1"}}, body("elastic_resource_pools", "uniqueItems")},
+		{"empty queue of an unbind", "DisassociateQueueFromEnhancedConnection", vtPath("connection_id", vtConnID), nil,
+			&gen.QueueBindingRequest{Queues: []string{""}}, body("queues[0]", "minLength")},
 		{"_sys_ tag key", create, vtPath(), nil, createWith(tag0("_sys_env", "prod")), body("tags[0].key", "not")},
 		{"leading space in tag key", create, vtPath(), nil, createWith(tag0(" env", "prod")), body("tags[0].key", "pattern")},
 		{"trailing space in tag key", create, vtPath(), nil, createWith(tag0("env ", "prod")), body("tags[0].key", "pattern")},
@@ -146,7 +158,7 @@ func TestValidateRejectsEachRule(t *testing.T) {
 		{"21 tags", create, vtPath(), nil, createWith(func(b *gen.CreateEnhancedConnectionRequest) { b.Tags = vtTags(21) }), body("tags", "maxItems")},
 		{"tag without value (JSON form)", create, vtPath(), nil, map[string]any{"name": "n", "dest_vpc_id": "v", "dest_network_id": "n", "tags": []any{map[string]any{"key": "k"}}}, body("tags[0].value", "required")},
 		{"nil hosts of update", update, vtPath("connection_id", vtConnID), nil, &gen.UpdateEnhancedConnectionRequest{}, body("hosts", "required")},
-		{"20,001 hosts of update", update, vtPath("connection_id", vtConnID), nil, &gen.UpdateEnhancedConnectionRequest{Hosts: make([]gen.Host, 20001)}, body("hosts", "maxItems")},
+		{"20,001 hosts of update", update, vtPath("connection_id", vtConnID), nil, &gen.UpdateEnhancedConnectionRequest{Hosts: vtHosts(20001)}, body("hosts", "maxItems")},
 		{"route name with a space", "CreateRouteToEnhancedConnection", vtPath("connection_id", vtConnID), nil, &gen.CreateRouteRequest{Name: "my route", Cidr: "10.0.0.0/8"}, body("name", "pattern")},
 		{"empty route name", "CreateRouteToEnhancedConnection", vtPath("connection_id", vtConnID), nil, &gen.CreateRouteRequest{Name: "", Cidr: "10.0.0.0/8"}, body("name", "minLength")},
 		{"65-char route name", "CreateEnhancedConnectionRoutes", vtPath("connection_id", vtConnID), nil, &gen.CreateRouteRequest{Name: strings.Repeat("r", 65), Cidr: "10.0.0.0/8"}, body("name", "maxLength")},
@@ -173,10 +185,10 @@ func TestValidateRejectsEachRule(t *testing.T) {
 		{"route name in the v2 path", "DeleteEnhancedConnectionRoutes", vtPath("connection_id", vtConnID), nil, nil, []vtWant{{"path", "name", "required"}}},
 		{"violations in path, query, header and body order", "UpdateEnhancedConnection", vtPath("project_id", "a-b", "connection_id", "x"),
 			&gen.UpdateEnhancedConnectionParams{XProjectID: vtPtr("a b")},
-			&gen.UpdateEnhancedConnectionRequest{Hosts: []gen.Host{{IP: "1.2.3"}}},
+			&gen.UpdateEnhancedConnectionRequest{Hosts: []gen.Host{{Name: "h", IP: "1.2.3"}}},
 			[]vtWant{{"path", "project_id", "pattern"}, {"path", "connection_id", "pattern"}, {"header", "X-Project-Id", "pattern"}, {"body", "hosts[0].ip", "format"}}},
 	}
-	// An empty ip is an absent one (omitempty), which the spec allows.
+	// An empty ip is an absent one (omitempty), which the spec refuses as required (above).
 	for _, ip := range []string{"256.1.1.1", "1.2.3", "1.2.3.4.5", "01.2.3.4", "1.2.3.04", "1.2.3.4 ", " 1.2.3.4",
 		"::1", "::ffff:1.2.3.4", "a.b.c.d", "1..2.3", "1.2.3.4/24", "1.2.3.4%eth0", "１.2.3.4"} {
 		cases = append(cases, vtCase{"bad ipv4 " + ip, create, vtPath(), nil,
@@ -204,7 +216,6 @@ func TestValidateAcceptsBoundaries(t *testing.T) {
 		{"128-char host name", create, vtPath(), nil, createWith(func(b *gen.CreateEnhancedConnectionRequest) {
 			b.Hosts[0].Name = "h" + strings.Repeat("a", 127)
 		}), nil},
-		{"hosts without name or ip", create, vtPath(), nil, createWith(func(b *gen.CreateEnhancedConnectionRequest) { b.Hosts = []gen.Host{{}, {}} }), nil},
 		{"edge addresses", create, vtPath(), nil, createWith(func(b *gen.CreateEnhancedConnectionRequest) {
 			b.Hosts[0].IP, b.Hosts[1].IP = "0.0.0.0", "255.255.255.255"
 		}), nil},
@@ -232,7 +243,7 @@ func TestValidateAcceptsBoundaries(t *testing.T) {
 		{"upper-case UUID", "ShowEnhancedConnection", vtPath("connection_id", strings.ToUpper(vtConnID)), nil, nil, nil},
 		{"64-char project id", "DeleteEnhancedConnection", vtPath("project_id", strings.Repeat("A", 64), "connection_id", vtConnID), nil, nil, nil},
 		{"route path", "DeleteRouteFromEnhancedConnection", vtPath("connection_id", vtConnID, "name", "route-1_a"), nil, nil, nil},
-		{"JSON form", create, vtPath(), nil, map[string]any{"name": "n", "dest_vpc_id": "v", "dest_network_id": "n", "hosts": []any{map[string]any{"ip": "1.2.3.4"}}}, nil},
+		{"JSON form", create, vtPath(), nil, map[string]any{"name": "n", "dest_vpc_id": "v", "dest_network_id": "n", "hosts": []any{map[string]any{"name": "h", "ip": "1.2.3.4"}}}, nil},
 		{"raw JSON", create, vtPath(), nil, []byte(`{"name":"n","dest_vpc_id":"v","dest_network_id":"n","tags":[{"key":"k","value":""}]}`), nil},
 		route("127.0.0.0"),
 		route("192.168.2.0/24"),
@@ -288,14 +299,14 @@ func TestValidationErrorIsShortAndNamesFieldAndRule(t *testing.T) {
 	msg := err.Error()
 	assert.Less(t, len(msg), 600, msg)
 	assert.True(t, strings.HasPrefix(msg,
-		"dli: CreateEnhancedConnection: invalid request: body hosts: at most 20000 items, got 20001 (maxItems); "+
-			"body hosts[0].ip: must be an IPv4 address (format); "), msg)
+		"dli: CreateEnhancedConnection: invalid request: body hosts: must have at most 20000 items, got 20001 (maxItems); "+
+			"body hosts[0].ip: must be an IPv4 address such as 192.168.0.10 (format); "), msg)
 	assert.True(t, strings.HasSuffix(msg, fmt.Sprintf("; and %d more", 20002-errorListed)), msg)
 	assert.NotContains(t, msg, "10.0.0.256", "values are not echoed")
 
 	err = v.ValidateRequest("ShowEnhancedConnection", vtPath("connection_id", "nope"), nil, nil)
-	assert.EqualError(t, err, "dli: ShowEnhancedConnection: invalid request: path connection_id: must match "+
-		"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$ (pattern)")
+	assert.EqualError(t, err, "dli: ShowEnhancedConnection: invalid request: path connection_id: must be a connection's UUID, "+
+		"such as 2a620c33-5609-40c9-affd-2b6453071b0f (pattern)")
 
 	err = v.ValidateRequest("CreateEnhancedConnection", vtPath(), nil, nil)
 	assert.EqualError(t, err, "dli: CreateEnhancedConnection: invalid request: body: a request body is required (required)")
@@ -504,24 +515,17 @@ func vtCopy(v any) any {
 func vtGenHosts(rng *rand.Rand) []any {
 	hosts := make([]any, rng.IntN(4))
 	for i := range hosts {
-		h := map[string]any{}
-		if rng.IntN(5) > 0 {
-			h["name"] = vtPick(rng, vtHostNames)
-		}
-		if rng.IntN(5) > 0 {
-			h["ip"] = vtPick(rng, vtIPs)
-		}
-		hosts[i] = h
+		// A valid host has both (the spec's Choice on Host); mutations take one away.
+		hosts[i] = map[string]any{"name": vtPick(rng, vtHostNames), "ip": vtPick(rng, vtIPs)}
 	}
 	return hosts
 }
 
 func vtGenStrings(rng *rand.Rand) []any {
-	out := make([]any, rng.IntN(3))
-	for i := range out {
-		out[i] = vtPick(rng, []string{"q1", "q2", "e1", "", "any thing"})
-	}
-	return out
+	// Valid names are not empty and each once; mutations make them empty or repeated.
+	names := []any{"q1", "q2", "e1", "any thing"}
+	rng.Shuffle(len(names), func(i, j int) { names[i], names[j] = names[j], names[i] })
+	return names[:rng.IntN(3)]
 }
 
 func vtGenCreate(rng *rand.Rand) any {
@@ -718,4 +722,13 @@ func TestEveryOperationOfTheSpecIsAClientMethod(t *testing.T) {
 				"(internal/cmd/genwrapper writes wrapper/operations.gen.go)", op.OperationID)
 		}
 	}
+}
+
+// vtHosts returns n valid hosts.
+func vtHosts(n int) []gen.Host {
+	hosts := make([]gen.Host, n)
+	for i := range hosts {
+		hosts[i] = gen.Host{Name: "h", IP: "10.0.0.1"}
+	}
+	return hosts
 }

@@ -31,8 +31,17 @@ type WaitOption func(*waitConfig)
 type waitConfig struct {
 	interval    time.Duration
 	maxInterval time.Duration
+	limit       time.Duration
 	progress    func(WaitProgress)
 }
+
+// DefaultWaitLimit is how long WaitActive waits unless WithWaitLimit says otherwise: the
+// peering of a queue takes minutes on the real service, and a program that waits under
+// context.Background() must still end. `edsconn wait` gives up after the same time.
+const DefaultWaitLimit = 15 * time.Minute
+
+// errWaitLimit is the cause of a wait that ran out of its own limit, rather than of ctx's.
+var errWaitLimit = errors.New("the wait's limit ran out")
 
 // WithPollInterval sets the first wait between polls (default 2 s); later waits grow by half
 // each time up to the cap of WithMaxPollInterval.
@@ -44,7 +53,13 @@ func WithMaxPollInterval(d time.Duration) WaitOption {
 	return func(w *waitConfig) { w.maxInterval = d }
 }
 
-// WithProgress has WaitActive call fn after every poll, from the waiting goroutine.
+// WithWaitLimit bounds the whole wait (default DefaultWaitLimit); 0 or less means no limit of
+// its own, so that only ctx ends it. ctx's deadline applies as well, whichever comes first.
+func WithWaitLimit(d time.Duration) WaitOption { return func(w *waitConfig) { w.limit = d } }
+
+// WithProgress has WaitActive call fn, from the waiting goroutine, after every poll that leaves
+// something to wait for (Pending) or finds a peering FAILED (Failures): progress only, so fn is
+// not called for the poll that finds everything ACTIVE, which WaitActive returns.
 func WithProgress(fn func(WaitProgress)) WaitOption { return func(w *waitConfig) { w.progress = fn } }
 
 // PeeringFailedError says that the peering of one or more queues or pools of a connection ended
@@ -79,17 +94,24 @@ var ErrConnectionDeleted = errors.New("dli: connection is deleted")
 // WaitActive polls a connection until it and the peering of every bound queue and elastic
 // resource pool are ACTIVE, which is the check of the documented create procedure, and returns
 // the last answer. Only an explicit ACTIVE counts: a connection or peering without a status is
-// still pending. It returns *PeeringFailedError when a peering (or the connection) FAILED,
-// ErrConnectionDeleted when the connection is deleted, the call's error when a poll fails (after
-// the retries of an idempotent call), and, when ctx ends first, an error that says what was
-// still pending and wraps ctx.Err().
+// still pending. It waits at most DefaultWaitLimit (15 minutes; WithWaitLimit changes it), so
+// that it ends even under context.Background(). It returns *PeeringFailedError when a peering
+// (or the connection) FAILED, ErrConnectionDeleted when the connection is deleted, the call's
+// error when a poll fails (after the retries of an idempotent call), and, when the limit or ctx
+// ends it first, an error that says what was still pending and wraps ctx.Err()
+// (errors.Is(err, context.DeadlineExceeded) when the limit ran out).
 func (c *Client) WaitActive(ctx context.Context, connectionID string, opts ...WaitOption) (*gen.ShowEnhancedConnectionResponse, error) {
-	w := waitConfig{interval: 2 * time.Second, maxInterval: 15 * time.Second}
+	w := waitConfig{interval: 2 * time.Second, maxInterval: 15 * time.Second, limit: DefaultWaitLimit}
 	for _, o := range opts {
 		o(&w)
 	}
 	w.interval = max(w.interval, time.Millisecond)
 	w.maxInterval = max(w.maxInterval, w.interval)
+	if w.limit > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, w.limit, errWaitLimit)
+		defer cancel()
+	}
 	start := time.Now()
 	wait := w.interval
 	var pending []string
@@ -103,7 +125,12 @@ func (c *Client) WaitActive(ctx context.Context, connectionID string, opts ...Wa
 		}
 		var failures []PeeringFailure
 		pending, failures = peeringState(conn)
-		if w.progress != nil {
+		if conn.Status == gen.ConnectionFailed {
+			failures = append(failures, PeeringFailure{Kind: "connection", Name: connectionID, ErrMsg: "the connection is FAILED"})
+		} else if conn.Status != gen.ConnectionActive && conn.Status != gen.ConnectionDeleted {
+			pending = append(pending, "connection "+connectionID+" ("+statusOrNone(string(conn.Status))+")")
+		}
+		if w.progress != nil && (len(pending) > 0 || len(failures) > 0) {
 			w.progress(WaitProgress{Poll: poll, Elapsed: time.Since(start), Connection: conn, Pending: pending, Failures: failures})
 		}
 		switch {
@@ -111,14 +138,9 @@ func (c *Client) WaitActive(ctx context.Context, connectionID string, opts ...Wa
 			return conn, &PeeringFailedError{ConnectionID: connectionID, Failures: failures}
 		case conn.Status == gen.ConnectionDeleted:
 			return conn, fmt.Errorf("%w: %s", ErrConnectionDeleted, connectionID)
-		case conn.Status == gen.ConnectionFailed:
-			return conn, &PeeringFailedError{ConnectionID: connectionID, Failures: []PeeringFailure{{Kind: "connection", Name: connectionID, ErrMsg: "the connection is FAILED"}}}
-		case len(pending) == 0 && conn.Status == gen.ConnectionActive:
+		case len(pending) == 0:
 			// Only an explicit ACTIVE, for the connection and for every peering, is done.
 			return conn, nil
-		}
-		if conn.Status != gen.ConnectionActive {
-			pending = append(pending, "connection "+connectionID+" ("+statusOrNone(string(conn.Status))+")")
 		}
 		if !sleep(ctx, wait) {
 			return conn, waitEnded(ctx, connectionID, poll, time.Since(start), pending)
@@ -135,8 +157,11 @@ func waitEnded(ctx context.Context, connectionID string, polls int, elapsed time
 		what = strings.Join(pending, ", ")
 	}
 	verb := "gave up"
-	if errors.Is(ctx.Err(), context.Canceled) {
+	switch {
+	case errors.Is(ctx.Err(), context.Canceled):
 		verb = "was cancelled"
+	case errors.Is(context.Cause(ctx), errWaitLimit):
+		verb = "gave up at the wait's limit (WithWaitLimit; default 15m)"
 	}
 	return fmt.Errorf("dli: WaitActive: connection %s: %s after %d polls in %s, still waiting for %s: %w",
 		connectionID, verb, polls, elapsed.Round(time.Millisecond), what, ctx.Err())

@@ -51,4 +51,6 @@ var flagAliases = []flagAlias{
 	{field: "hosts", flag: "host", pair: true},
 	{field: "tags", flag: "tag", pair: true},
 	{field: "limit", flag: "page-size"},
+	// The tag API calls a connection's id resource_id; every other command connection_id.
+	{field: "resource_id", flag: "connection-id"},
 }

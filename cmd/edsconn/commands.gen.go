@@ -64,7 +64,7 @@ var opBatchCreateResourceTags = operation{
 	description: "Adds up to 20 tags to a connection (HWC dli_02_0396). A connection has at most 20 tags,\none value per key; keys are unique within the request. Choice: a key the connection\nalready has takes the new value, as the tag APIs of other HWC services document; the\nDLI page does not say. Tags added here show in ShowResourceTags and in the `tags` filter\nof ListEnhancedConnections, like the tags given at create.\n\nHWC only: OTC documents no tag API for DLI. The answer is 204 with no body (the status\nthe HWC Terraform provider's SDK expects for DLI's tag API). Not retried by clients:\nthe page does not call it idempotent.",
 	idempotent:  false,
 	args: []param{
-		{name: "resource_id", description: "Id of the connection, as returned by CreateEnhancedConnection. The tag pages allow 1 to\n1,000 characters for the id of any resource type.", required: true, schema: &schema{typ: "string"}},
+		{name: "resource_id", description: "Id of the connection, as returned by CreateEnhancedConnection. The tag pages allow 1 to\n1,000 characters for the id of any resource type.", required: true, schema: &schema{typ: "string", nonEmpty: true}},
 	},
 	body:         schemaBatchCreateResourceTagsRequest,
 	bodyRequired: true,
@@ -85,7 +85,7 @@ var opBatchDeleteResourceTags = operation{
 	description: "Removes up to 20 tags from a connection (HWC dli_02_0397). The page calls it idempotent:\nremoving a tag the connection does not have succeeds. Keys must not be empty; their\ncharacters are not checked. Choice: a tag given with a `value` is removed only when the\nconnection's value for the key is that value, one given without a value whatever its\nvalue (the convention of HWC's other tag APIs; the SDK sends both fields).\n\nHWC only: OTC documents no tag API for DLI. The answer is 204 with no body. Marked\n`x-idempotent`: clients may retry it like a GET.",
 	idempotent:  true,
 	args: []param{
-		{name: "resource_id", description: "Id of the connection, as returned by CreateEnhancedConnection. The tag pages allow 1 to\n1,000 characters for the id of any resource type.", required: true, schema: &schema{typ: "string"}},
+		{name: "resource_id", description: "Id of the connection, as returned by CreateEnhancedConnection. The tag pages allow 1 to\n1,000 characters for the id of any resource type.", required: true, schema: &schema{typ: "string", nonEmpty: true}},
 	},
 	body:         schemaBatchDeleteResourceTagsRequest,
 	bodyRequired: true,
@@ -265,7 +265,7 @@ var opListAuthorizationPrivileges = operation{
 	description: "The generic DLI privilege query (dli_02_0252 on both clouds), here for\n`object=edsconnections.<connection id>`: one entry per grantee of the object.\n\nOTC documents this operation, but only for Flink jobs (`jobs.flink.<id>`), package groups\n(`groups.<name>`) and packages (`resources.<name>`), not for connections; HWC documents\nthe same. The answer for a connection is not documented by either cloud: Choice: the\nentries carry `object`, `privileges` and the grantee's `project_id` (the field the HWC\nTerraform provider reads from ShowEnhancedConnectionPrivilege), `object_name` is the\nconnection id and `object_type` is `edsconnections`.",
 	idempotent:  true,
 	query: []param{
-		{name: "object", description: "The object, as in RunAuthorizationAction: `edsconnections.<connection id>` for a\nconnection (the pages also list `jobs.flink.<Flink job id>`, `groups.<package group>`\nand `resources.<package>`).", required: true, schema: &schema{typ: "string"}},
+		{name: "object", description: "The object, as in RunAuthorizationAction: `edsconnections.<connection id>` for a\nconnection (the pages also list `jobs.flink.<Flink job id>`, `groups.<package group>`\nand `resources.<package>`).", required: true, schema: &schema{typ: "string", nonEmpty: true}},
 	},
 	answer: schemaListAuthorizationPrivilegesResponse,
 	call: func(ctx context.Context, c *wrapper.Client, r *request) (any, error) {
@@ -408,7 +408,7 @@ var opShowResourceTags = operation{
 	description: "Lists the tags of one connection (HWC dli_02_0501): those given at create and those\nadded with BatchCreateResourceTags, one page at a time. HWC only: OTC documents no tag\nAPI for DLI.",
 	idempotent:  true,
 	args: []param{
-		{name: "resource_id", description: "Id of the connection, as returned by CreateEnhancedConnection. The tag pages allow 1 to\n1,000 characters for the id of any resource type.", required: true, schema: &schema{typ: "string"}},
+		{name: "resource_id", description: "Id of the connection, as returned by CreateEnhancedConnection. The tag pages allow 1 to\n1,000 characters for the id of any resource type.", required: true, schema: &schema{typ: "string", nonEmpty: true}},
 	},
 	query: []param{
 		{name: "limit", description: "Tags per page; 1,000 when absent. Choice: at least 1 (the page gives no bounds).", required: false, schema: &schema{typ: "integer", format: "int32", def: "1000", min: 1, max: 2147483647}},
@@ -469,16 +469,16 @@ var schemaBatchDeleteResourceTagsRequest = &schema{typ: "object", description: "
 }}
 
 // schemaConnectionId is components/schemas/ConnectionId.
-var schemaConnectionId = &schema{typ: "string", description: "Id of a connection, a UUID."}
+var schemaConnectionId = &schema{typ: "string", description: "Id of a connection, a UUID.", nonEmpty: true}
 
 // schemaConnectionName is components/schemas/ConnectionName.
-var schemaConnectionName = &schema{typ: "string", description: "Name of a connection; letters, digits and underscores, 1 to 64 characters (both clouds'\npages and the SDK model). Choice: no hyphen, although the HWC Terraform provider's\nclient-side check allowed one until 2024-09."}
+var schemaConnectionName = &schema{typ: "string", description: "Name of a connection; letters, digits and underscores, 1 to 64 characters (both clouds'\npages and the SDK model). Choice: no hyphen, although the HWC Terraform provider's\nclient-side check allowed one until 2024-09.", nonEmpty: true}
 
 // schemaConnectionStatus is components/schemas/ConnectionStatus.
 var schemaConnectionStatus = &schema{typ: "string", description: "State of a connection. The pages document `ACTIVE` and `DELETED`; Choice: `CREATING` and\n`FAILED`, the states of each peering, are accepted too, since the console shows them.\nChoice: upper case only, as every example and the SDK write it, although the tables'\nprose writes \"Active\" (the list filter, ConnectionStatusFilter, takes any case).", enum: []string{"ACTIVE", "DELETED", "CREATING", "FAILED"}}
 
 // schemaConnectionStatusFilter is components/schemas/ConnectionStatusFilter.
-var schemaConnectionStatusFilter = &schema{typ: "string", description: "A state to list connections by: `ACTIVE` or `DELETED`, compared case-insensitively by the\nservice (OTC list page, which writes \"Active\"). A pattern rather than an enum, so that\nevery casing validates in every tool; the canonical values are the upper-case ones of\nConnectionStatus."}
+var schemaConnectionStatusFilter = &schema{typ: "string", description: "A state to list connections by: `ACTIVE` or `DELETED`, compared case-insensitively by the\nservice (OTC list page, which writes \"Active\"). A pattern rather than an enum, so that\nevery casing validates in every tool; the canonical values are the upper-case ones of\nConnectionStatus.", nonEmpty: true}
 
 // schemaCountResourcesByTagsResponse is components/schemas/CountResourcesByTagsResponse.
 var schemaCountResourcesByTagsResponse = &schema{typ: "object", description: "How many connections match.", props: []prop{
@@ -489,10 +489,10 @@ var schemaCountResourcesByTagsResponse = &schema{typ: "object", description: "Ho
 // schemaCreateEnhancedConnectionRequest is components/schemas/CreateEnhancedConnectionRequest.
 var schemaCreateEnhancedConnectionRequest = &schema{typ: "object", description: "A new enhanced connection.", props: []prop{
 	{name: "name", required: true, schema: schemaConnectionName},
-	{name: "dest_vpc_id", required: true, schema: &schema{typ: "string", description: "Id of the VPC of the data source. Choice: not empty (the pages say mandatory only)."}},
-	{name: "dest_network_id", required: true, schema: &schema{typ: "string", description: "Id of the subnet of the data source."}},
-	{name: "elastic_resource_pools", required: false, schema: &schema{typ: "array", description: "Elastic resource pools to bind (HWC). OTC does not document this field in the request\ntable; its getting-started example sends a plain string. Choice: an array of names,\nas HWC and the vendor SDK type it.", items: &schema{typ: "string"}}},
-	{name: "queues", required: false, schema: &schema{typ: "array", description: "Queues to bind; only dedicated (yearly/monthly) queues qualify. Deprecated by HWC in\nfavour of `elastic_resource_pools`; still the only option OTC documents.", deprecated: true, items: &schema{typ: "string"}}},
+	{name: "dest_vpc_id", required: true, schema: &schema{typ: "string", description: "Id of the VPC of the data source. Choice: not empty (the pages say mandatory only).", nonEmpty: true}},
+	{name: "dest_network_id", required: true, schema: &schema{typ: "string", description: "Id of the subnet of the data source.", nonEmpty: true}},
+	{name: "elastic_resource_pools", required: false, schema: &schema{typ: "array", description: "Elastic resource pools to bind (HWC). OTC does not document this field in the request\ntable; its getting-started example sends a plain string. Choice: an array of names,\nas HWC and the vendor SDK type it. Choice: names are not empty and each is given once\n(the pages state no rule; an empty name binds nothing and a repeated one nothing more,\nso either is a mistake to refuse before sending).", items: &schema{typ: "string", nonEmpty: true}}},
+	{name: "queues", required: false, schema: &schema{typ: "array", description: "Queues to bind; only dedicated (yearly/monthly) queues qualify. Deprecated by HWC in\nfavour of `elastic_resource_pools`; still the only option OTC documents. Choice: names\nare not empty and each is given once, as for `elastic_resource_pools`.", deprecated: true, items: &schema{typ: "string", nonEmpty: true}}},
 	{name: "routetable_id", required: false, schema: &schema{typ: "string", description: "Route table associated with the subnet of the data source."}},
 	{name: "hosts", required: false, schema: &schema{typ: "array", description: "Host name mappings, at most 20,000.", items: schemaHost}},
 	{name: "tags", required: false, schema: &schema{typ: "array", description: "Tags of the connection, at most 20. `null` means none: the HWC Terraform provider\nsends `\"tags\": null` on every create without tags, and its acceptance tests create\nsuch connections against the live service.", items: schemaTag}},
@@ -508,12 +508,12 @@ var schemaCreateEnhancedConnectionResponse = &schema{typ: "object", props: []pro
 // schemaCreateRouteRequest is components/schemas/CreateRouteRequest.
 var schemaCreateRouteRequest = &schema{typ: "object", description: "A new route of a connection.", props: []prop{
 	{name: "name", required: true, schema: schemaRouteName},
-	{name: "cidr", required: true, schema: &schema{typ: "string", description: "Destination network: an IPv4 network such as `192.168.2.0/24`, or an IPv6 network such\nas `2407:c080:802:be7::/64` when the connection has IPv6 enabled. Avoid 100.125.x.x and\n100.64.x.x. Choice: the prefix length is optional, because the reference example sends\n`127.0.0.0`; IPv6 is checked loosely (hex groups and colons)."}},
+	{name: "cidr", required: true, schema: &schema{typ: "string", description: "Destination network: an IPv4 network such as `192.168.2.0/24`, or an IPv6 network such\nas `2407:c080:802:be7::/64` when the connection has IPv6 enabled. Avoid 100.125.x.x and\n100.64.x.x. Choice: the prefix length is optional, because the reference example sends\n`127.0.0.0`; IPv6 is checked loosely (hex groups and colons).", nonEmpty: true}},
 }}
 
 // schemaDeleteTag is components/schemas/DeleteTag.
 var schemaDeleteTag = &schema{typ: "object", description: "A tag to remove. The key must not be empty; its characters are not checked (dli_02_0397).", props: []prop{
-	{name: "key", required: true, schema: &schema{typ: "string", description: "Tag key."}},
+	{name: "key", required: true, schema: &schema{typ: "string", description: "Tag key.", nonEmpty: true}},
 	{name: "value", required: false, schema: &schema{typ: "string", description: "Tag value; when given, the tag is removed only if it has this value."}},
 }}
 
@@ -534,13 +534,13 @@ var schemaEnhancedConnection = &schema{typ: "object", description: "An enhanced 
 }}
 
 // schemaHost is components/schemas/Host.
-var schemaHost = &schema{typ: "object", description: "A host name mapping that the queues of the connection resolve (like /etc/hosts).\nBoth fields are optional in the reference pages; Choice: kept optional, although the HWC\nTerraform provider requires both.", props: []prop{
-	{name: "name", required: false, schema: &schema{typ: "string", description: "Host name, up to 128 characters; letters, digits, `_`, `-` and `.`; starts with a letter."}},
-	{name: "ip", required: false, schema: schemaIPv4Address},
+var schemaHost = &schema{typ: "object", description: "A host name mapping that the queues of the connection resolve (like /etc/hosts).\nChoice: both fields are required, stricter than the reference pages' tables, which mark\neach \"Mandatory: No\": a mapping without a name or without an IP resolves nothing, so a\nhost given with one of them only is a mistake (a deploy script's unset variable, say)\nthat the service would store silently. The HWC Terraform provider requires both too.", props: []prop{
+	{name: "name", required: true, schema: &schema{typ: "string", description: "Host name, up to 128 characters; letters, digits, `_`, `-` and `.`; starts with a letter.", nonEmpty: true}},
+	{name: "ip", required: true, schema: schemaIPv4Address},
 }}
 
 // schemaIPv4Address is components/schemas/IPv4Address.
-var schemaIPv4Address = &schema{typ: "string", format: "ipv4", description: "A dotted-quad IPv4 address. The pattern repeats `format` for tools that ignore formats."}
+var schemaIPv4Address = &schema{typ: "string", format: "ipv4", description: "A dotted-quad IPv4 address. The pattern repeats `format` for tools that ignore formats.", nonEmpty: true}
 
 // schemaListAuthorizationPrivilegesResponse is components/schemas/ListAuthorizationPrivilegesResponse.
 var schemaListAuthorizationPrivilegesResponse = &schema{typ: "object", props: []prop{
@@ -574,7 +574,7 @@ var schemaListResourcesTagsResponse = &schema{typ: "object", description: "The t
 
 // schemaObjectPrivileges is components/schemas/ObjectPrivileges.
 var schemaObjectPrivileges = &schema{typ: "object", description: "Privileges on one object, to grant, revoke or set.", props: []prop{
-	{name: "object", required: true, schema: &schema{typ: "string", description: "The object: `edsconnections.<connection id>` for a connection. The API also takes\ndatabases, tables, columns, queues, Flink jobs and packages (see the HWC page)."}},
+	{name: "object", required: true, schema: &schema{typ: "string", description: "The object: `edsconnections.<connection id>` for a connection. The API also takes\ndatabases, tables, columns, queues, Flink jobs and packages (see the HWC page).", nonEmpty: true}},
 	{name: "privileges", required: true, schema: &schema{typ: "array", description: "The privileges; `BIND_QUEUE` is the one privilege of a connection. With action\n`update`, an empty list revokes every privilege of the grantee on the object.", items: &schema{typ: "string"}}},
 }}
 
@@ -600,8 +600,8 @@ var schemaProjectPrivilege = &schema{typ: "object", description: "Privileges of 
 
 // schemaQueueBindingRequest is components/schemas/QueueBindingRequest.
 var schemaQueueBindingRequest = &schema{typ: "object", description: "Queues or elastic resource pools to bind or unbind.", props: []prop{
-	{name: "queues", required: false, schema: &schema{typ: "array", description: "Queue names. Deprecated by HWC in favour of `elastic_resource_pools`; the only option\nOTC documents.", deprecated: true, items: &schema{typ: "string"}}},
-	{name: "elastic_resource_pools", required: false, schema: &schema{typ: "array", description: "Elastic resource pool names (HWC; removed from the OTC pages in 2023-11).", items: &schema{typ: "string"}}},
+	{name: "queues", required: false, schema: &schema{typ: "array", description: "Queue names. Deprecated by HWC in favour of `elastic_resource_pools`; the only option\nOTC documents. Choice: not empty, each once (see CreateEnhancedConnectionRequest).", deprecated: true, items: &schema{typ: "string", nonEmpty: true}}},
+	{name: "elastic_resource_pools", required: false, schema: &schema{typ: "array", description: "Elastic resource pool names (HWC; removed from the OTC pages in 2023-11). Choice: not\nempty, each once (see CreateEnhancedConnectionRequest).", items: &schema{typ: "string", nonEmpty: true}}},
 }}
 
 // schemaResourceInstance is components/schemas/ResourceInstance.
@@ -627,12 +627,12 @@ var schemaRoute = &schema{typ: "object", description: "A route of a connection. 
 }}
 
 // schemaRouteName is components/schemas/RouteName.
-var schemaRouteName = &schema{typ: "string", description: "Name of a route: letters, digits, `_` and `-`, 1 to 64 characters, unique within the\nconnection. HWC and the SDK say \"1 to 64 characters\", OTC \"up to 64\" since 2026-03 (1 to\n64 before); Choice: at least one. The character set is from the user guide."}
+var schemaRouteName = &schema{typ: "string", description: "Name of a route: letters, digits, `_` and `-`, 1 to 64 characters, unique within the\nconnection. HWC and the SDK say \"1 to 64 characters\", OTC \"up to 64\" since 2026-03 (1 to\n64 before); Choice: at least one. The character set is from the user guide.", nonEmpty: true}
 
 // schemaRunAuthorizationActionRequest is components/schemas/RunAuthorizationActionRequest.
 var schemaRunAuthorizationActionRequest = &schema{typ: "object", description: "Who gets which privileges on which objects. A connection is shared with a project\n(`projectId`); `user_name` grants to a user of this project, which the pages document\nfor databases and tables.", props: []prop{
 	{name: "user_name", required: false, schema: &schema{typ: "string", description: "The user granted, revoked or updated privileges; up to 256 characters."}},
-	{name: "projectId", required: false, schema: &schema{typ: "string", description: "The project granted, revoked or updated privileges; it must be in the same tenant\nand region. The vendor SDK, the HWC Terraform provider and the 2025 HWC page name it\n`projectId`; the 2024 HWC pages `grant_project_id`. Choice: `projectId`, with the\nletters-and-digits rule of project ids (the page states none for this field)."}},
+	{name: "projectId", required: false, schema: &schema{typ: "string", description: "The project granted, revoked or updated privileges; it must be in the same tenant\nand region. The vendor SDK, the HWC Terraform provider and the 2025 HWC page name it\n`projectId`; the 2024 HWC pages `grant_project_id`. Choice: `projectId`, with the\nletters-and-digits rule of project ids (the page states none for this field).", nonEmpty: true}},
 	{name: "action", required: true, schema: schemaAuthorizationAction},
 	{name: "privileges", required: true, schema: &schema{typ: "array", description: "The objects and their privileges.", items: schemaObjectPrivileges}},
 }}
@@ -677,12 +677,12 @@ var schemaStatusResponse = &schema{typ: "object", description: "The envelope of 
 
 // schemaTag is components/schemas/Tag.
 var schemaTag = &schema{typ: "object", description: "A tag of the connection. At most 20 tags per connection, keys unique (user guide).\nCharacter sets differ: OTC allows letters, digits, spaces and `_ . : + - @`; HWC also\nallows `=` and letters of any language. The patterns accept what either cloud allows;\n\"letters of any language\" is written as the literal range U+00C0 to U+FFFC (no Unicode\nproperty escape, which ECMA-262 tools without the Unicode flag misread), so it is a little\nwider than letters. Choice: `value` is required, as both clouds' tables and the SDK model\nsay, although the Terraform providers' tag type omits an empty value.", props: []prop{
-	{name: "key", required: true, schema: &schema{typ: "string", description: "Tag key, 1 to 128 characters, no leading or trailing space, not starting with `_sys_`.\nChoice: at least one character, as the SDK says (OTC: \"up to 128\")."}},
+	{name: "key", required: true, schema: &schema{typ: "string", description: "Tag key, 1 to 128 characters, no leading or trailing space, not starting with `_sys_`.\nChoice: at least one character, as the SDK says (OTC: \"up to 128\").", nonEmpty: true}},
 	{name: "value", required: true, schema: &schema{typ: "string", description: "Tag value, up to 255 characters. Spaces are allowed anywhere: the current OTC table\nforbids spaces at the ends of a key only (it dropped that rule for values in 2025-04),\nwhile older HWC and OTC pages forbade them in values too. Choice: the vendor SDK says\n1 to 255, the reference pages only \"at most 255\"; an empty value is accepted."}},
 }}
 
 // schemaTagKey is components/schemas/TagKey.
-var schemaTagKey = &schema{typ: "string", description: "A tag key in a filter or a listing: the rules of `Tag.key` (1 to 128 characters, no\nleading or trailing space, not starting with `_sys_`). The filter pages leave `=` out\nof the character set; Choice: it is accepted, so that every tag a create accepts can be\nfiltered by."}
+var schemaTagKey = &schema{typ: "string", description: "A tag key in a filter or a listing: the rules of `Tag.key` (1 to 128 characters, no\nleading or trailing space, not starting with `_sys_`). The filter pages leave `=` out\nof the character set; Choice: it is accepted, so that every tag a create accepts can be\nfiltered by.", nonEmpty: true}
 
 // schemaTagMatch is components/schemas/TagMatch.
 var schemaTagMatch = &schema{typ: "object", description: "A condition on a field of the connection other than its tags.", props: []prop{

@@ -42,7 +42,7 @@ func newDemoFlags() (*builtinFlags, *demoPlan, *[]string) {
 		return nil
 	})
 	b.fs.BoolVar(&p.keep, "keep", false, "keep the connection instead of deleting it at the end")
-	b.fs.DurationVar(&p.waitFor, "wait-for", 15*time.Minute, "give up waiting for ACTIVE after this long")
+	b.fs.DurationVar(&p.waitFor, "wait-for", wrapper.DefaultWaitLimit, "give up waiting for ACTIVE after this long")
 	return b, p, queues
 }
 
@@ -98,7 +98,7 @@ type demoOutput interface {
 	finish(w io.Writer) error
 }
 
-func demo(ctx context.Context, e *env, p demoPlan, out demoOutput) error {
+func demo(ctx context.Context, e *env, p demoPlan, out demoOutput) (err error) {
 	target := "the real DLI service"
 	if e.usingFake {
 		target = "the embedded fake DLI"
@@ -120,6 +120,13 @@ func demo(ctx context.Context, e *env, p demoPlan, out demoOutput) error {
 		return err
 	}
 	id := created.ConnectionID
+	if !p.keep {
+		defer func() {
+			if err != nil {
+				e.cleanUp(ctx, id)
+			}
+		}()
+	}
 	byID := map[string]string{"connection_id": id}
 	if err := out.result(opCreateEnhancedConnection.id, req, created, opCreateEnhancedConnection.answer); err != nil {
 		return err
@@ -129,7 +136,7 @@ func demo(ctx context.Context, e *env, p demoPlan, out demoOutput) error {
 	waitCtx, cancel := context.WithTimeout(ctx, p.waitFor)
 	defer cancel()
 	conn, err := e.client.WaitActive(waitCtx, id, wrapper.WithPollInterval(500*time.Millisecond),
-		wrapper.WithMaxPollInterval(10*time.Second), wrapper.WithProgress(out.progress()))
+		wrapper.WithMaxPollInterval(10*time.Second), wrapper.WithWaitLimit(0), wrapper.WithProgress(out.progress()))
 	if err != nil {
 		return fmt.Errorf("connection %s did not become ACTIVE: %w", id, err)
 	}
@@ -173,6 +180,25 @@ func demo(ctx context.Context, e *env, p demoPlan, out demoOutput) error {
 	}
 	out.done(fmt.Sprintf("Done: connection %s was created, became ACTIVE, and was deleted.", id))
 	return nil
+}
+
+// demoCleanupTimeout bounds the delete of a demo that failed or was interrupted.
+const demoCleanupTimeout = 30 * time.Second
+
+// cleanUp deletes the connection a demo made when the demo does not finish (Ctrl-C, a FAILED
+// peering, a call that failed): against a real account it is a resource that costs money. The
+// delete runs after ctx has ended (a second Ctrl-C still stops the process at once); when it
+// cannot be done, the message says exactly what to delete.
+func (e *env) cleanUp(ctx context.Context, id string) {
+	del, cancel := context.WithTimeout(context.WithoutCancel(ctx), demoCleanupTimeout)
+	defer cancel()
+	fmt.Fprintf(e.stderr, "edsconn: the demo did not finish: deleting connection %s, which it created\n", id)
+	if _, err := e.client.DeleteEnhancedConnection(del, id); err != nil && !wrapper.IsNotFound(err) {
+		fmt.Fprintf(e.stderr, "edsconn: connection %s is left behind (%v): delete it with\n  edsconn delete %s\n"+
+			"(a connection still CREATING cannot be deleted: wait for it first, edsconn wait %s)\n", id, err, id, id)
+		return
+	}
+	fmt.Fprintf(e.stderr, "edsconn: deleted connection %s\n", id)
 }
 
 // demoText prints the steps as they happen, with tables.

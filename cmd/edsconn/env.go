@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -33,6 +35,8 @@ type env struct {
 	implicitFake bool
 	// timeoutHint says which time limit a command has, for the message of exit code 4.
 	timeoutHint string
+	// answers keeps the last answer as the server sent it, which is what the CLI prints.
+	answers answerLog
 }
 
 // globalFlags are accepted by every command that calls the API.
@@ -127,6 +131,9 @@ func (e *env) connect(g *globalFlags) error {
 		}
 		// Left: a loopback endpoint without credentials, such as `edsconn fake-server` without
 		// --require-auth, which is called unauthenticated.
+		if err := checkWhere(cfg, d); err != nil && !useFake {
+			return usageError(err)
+		}
 	}
 	if useFake {
 		url, closeFake, err := startFake(fake.Options{ActivationDelay: g.fakeActivate})
@@ -141,6 +148,7 @@ func (e *env) connect(g *globalFlags) error {
 		}
 		fmt.Fprintf(e.stderr, "edsconn: %s: using the embedded fake DLI at %s (state lasts for this command only)\n", why, url)
 	}
+	cfg.Middleware = append(cfg.Middleware, e.answers.middleware)
 	c, err := wrapper.New(cfg)
 	if err != nil {
 		e.close()
@@ -176,10 +184,34 @@ func loadConfig(g *globalFlags) (wrapper.Config, *credentials.Discovery) {
 	return cfg, d
 }
 
+// checkWhere refuses what wrapper.New would refuse about where to send, in the command line's
+// terms: the flag or variable to set, the real cause first (credentials without a region are
+// not a missing project id).
+func checkWhere(cfg wrapper.Config, d *credentials.Discovery) error {
+	hasKeys := cfg.Credentials.AccessKey != "" || cfg.CredentialsProvider != nil
+	switch {
+	case cfg.Region == "" && cfg.Endpoint == "":
+		return fmt.Errorf("no region to send to: the credentials of %s need --region REGION (or $%s or $OS_REGION_NAME), "+
+			"or --endpoint URL ($%s)", firstNonEmpty(d.Source, d.AuthTokenFrom), wrapper.EnvRegion, wrapper.EnvEndpoint)
+	case cfg.ProjectID != "":
+	case isLoopbackURL(cfg.Endpoint) && !hasKeys:
+		return fmt.Errorf("no project id for %s (%s): give --project-id ID or set $%s; a fake DLI takes any, such as "+
+			"%s=%s", cfg.Endpoint, d.Endpoint.From, wrapper.EnvProjectID, wrapper.EnvProjectID, fakeProjectID)
+	case cfg.Region == "" && cfg.ProjectName == "":
+		return fmt.Errorf("no project id for %s (%s): give --project-id ID (or set $%s or $OS_PROJECT_ID); with --region "+
+			"instead of --endpoint it is looked up in IAM", cfg.Endpoint, d.Endpoint.From, wrapper.EnvProjectID)
+	case !hasKeys:
+		return fmt.Errorf("no project id: give --project-id ID (or set $%s or $OS_PROJECT_ID); looking it up in IAM needs "+
+			"AK/SK credentials, and only an IAM token (%s) is configured", wrapper.EnvProjectID, d.AuthTokenFrom)
+	}
+	return nil
+}
+
 // tryWithoutAccount is how to use the CLI without a cloud account, for the messages that refuse
 // to run.
 const tryWithoutAccount = "To try it without an account: `edsconn demo`, any command with --fake, or " +
-	"`edsconn fake-server` and DLI_ENDPOINT=http://127.0.0.1:8080. 'edsconn config' shows what is configured."
+	"`edsconn fake-server` and DLI_ENDPOINT=http://127.0.0.1:8080 " + wrapper.EnvProjectID + "=" + fakeProjectID +
+	". 'edsconn config' shows what is configured."
 
 // lookedAt lists every source of credentials the discovery looked at, one per line.
 func lookedAt(d *credentials.Discovery) string {
@@ -238,7 +270,7 @@ func (e *env) fail(err error) int {
 	var p *wrapper.PeeringFailedError
 	switch {
 	case errors.As(err, &u), errors.As(err, &v), errors.Is(err, flag.ErrHelp):
-		fmt.Fprintf(e.stderr, "edsconn: %v\n", err)
+		fmt.Fprintf(e.stderr, "edsconn: %s\n", cliWords(err.Error()))
 		return exitUsage
 	case errors.As(err, &p), errors.Is(err, wrapper.ErrConnectionDeleted):
 		fmt.Fprintf(e.stderr, "edsconn: %v\n", err)
@@ -254,9 +286,15 @@ func (e *env) fail(err error) int {
 		fmt.Fprintf(e.stderr, "edsconn: timed out%s: %v\n", hint, err)
 		return exitTimeout
 	}
-	fmt.Fprintf(e.stderr, "edsconn: %v\n", err)
+	fmt.Fprintf(e.stderr, "edsconn: %s\n", cliWords(err.Error()))
 	return exitFailure
 }
+
+// goWords are the wrapper's names of settings that the CLI takes as flags.
+var goWords = strings.NewReplacer("Config.ProjectID", "--project-id", "Config.Region", "--region", "Config.Endpoint", "--endpoint")
+
+// cliWords says the wrapper's Go words for a setting (Config.ProjectID) as the flag that sets it.
+func cliWords(msg string) string { return goWords.Replace(msg) }
 
 // usageFail prints a command line error with the command's synopsis.
 func (e *env) usageFail(name, usageLine string, err error) int {
@@ -269,6 +307,23 @@ func (e *env) usageFail(name, usageLine string, err error) int {
 func (e *env) print(v any, answer *schema) error {
 	if _, ok := v.(noContent); ok && e.output == "table" {
 		_, err := fmt.Fprintln(e.stdout, "ok")
+		return err
+	}
+	if raw, ok := v.(rawAnswer); ok {
+		// The answer as the server sent it: every field it has, zeros and empty lists included.
+		if e.output == "table" {
+			g, err := decodeAnswer(raw)
+			if err != nil {
+				return err
+			}
+			return renderAnswer(e.stdout, g, answer, "")
+		}
+		var b bytes.Buffer
+		if err := json.Indent(&b, raw, "", "  "); err != nil {
+			return err
+		}
+		b.WriteByte('\n')
+		_, err := e.stdout.Write(b.Bytes())
 		return err
 	}
 	if e.output == "table" {

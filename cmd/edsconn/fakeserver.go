@@ -144,7 +144,10 @@ func runFakeServer(ctx context.Context, e *env, args []string) int {
 		return e.fail(usageError(err))
 	}
 	fmt.Fprintf(e.stderr, "edsconn: fake DLI listening on %s (any project id; Ctrl-C or SIGTERM stops it)\n", running.URL())
-	fmt.Fprintf(e.stderr, "edsconn: point clients at it with %s=%s\n", wrapper.EnvEndpoint, running.URL())
+	// Both variables a client needs: with the endpoint alone, the next command fails for want
+	// of a project id.
+	fmt.Fprintf(e.stderr, "edsconn: point clients at it with: export %s=%s %s=%s\n",
+		wrapper.EnvEndpoint, running.URL(), wrapper.EnvProjectID, fakeProjectID)
 	f.printPlatform(e.stderr, running.URL())
 	// The URL alone on stdout, so that a script can start the server and capture where it is.
 	fmt.Fprintln(e.stdout, running.URL())

@@ -52,8 +52,12 @@ func (c opCommand) help(w io.Writer) {
 	if len(op.args) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "Arguments:")
-		for _, a := range op.args {
-			fmt.Fprintf(w, "  %s\n", metavar(a.name))
+		for i, a := range op.args {
+			flags := make([]string, len(o.pathFlags[i]))
+			for j, f := range o.pathFlags[i] {
+				flags[j] = dashes(f)
+			}
+			fmt.Fprintf(w, "  %s  (or %s)\n", metavar(a.name), strings.Join(flags, ", "))
 			fmt.Fprint(w, wrap(cmp(a.description, a.schema.description), "      ", helpWidth))
 		}
 	}

@@ -7,9 +7,11 @@
 // checks, tables and completion are built from those descriptors. Only the short names
 // (aliases.go) and the hand-written commands are written here.
 //
-// With no credentials and no endpoint configured, every command runs against an embedded fake
-// DLI and says so; with credentials (the HUAWEICLOUD_SDK_* variables) it calls the real service.
-// Output is JSON for scripts, or a table with -o table.
+// Credentials come from the environment and files (wrapper/credentials); only `demo` with
+// nothing configured, and any command with --fake, run against an embedded fake DLI. Output is
+// the API's answer as the server sent it, JSON for scripts, or a table with -o table. A request
+// the spec refuses is refused before anything is sent, in words, naming the flag or argument
+// (refusal.go); a mistyped command or flag gets a "did you mean" (suggest.go).
 //
 // The command line is built on the standard library's flag package: flat commands with flags
 // built from descriptors need no framework, and the point of this module is to weigh little.
@@ -87,16 +89,6 @@ func runWithInput(ctx context.Context, args []string, stdin io.Reader, stdout, s
 		return exitUsage
 	}
 	return cmd.run(ctx, e, args[1:])
-}
-
-// suggest names the command a mistyped one probably meant.
-func suggest(name string) string {
-	for _, n := range commandNames() {
-		if strings.EqualFold(n, name) || strings.EqualFold(strings.ReplaceAll(n, "-", ""), strings.ReplaceAll(name, "-", "")) {
-			return fmt.Sprintf(" (did you mean %q?)", n)
-		}
-	}
-	return ""
 }
 
 func helpFlags() *builtinFlags {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dli-openapi/enhanced-connections/gen"
 	"github.com/dli-openapi/enhanced-connections/wrapper"
 )
 
@@ -25,7 +26,7 @@ func (c opCommand) run(ctx context.Context, e *env, args []string) int {
 	o := newOpFlags(c.op, c.name)
 	if c.alias != nil {
 		if f := presetConflict(c.alias.preset, args); f != "" {
-			return e.usageFail(c.name, c.usageLine(), fmt.Errorf("%s is %s %s, so it takes no --%s: leave it out, or use %s",
+			return e.usageFail(c.name, c.usageLine(), fmt.Errorf("%s is %s %s, so it takes no other --%s: leave it out, or use %s",
 				c.name, c.op.id, strings.Join(c.alias.preset, " "), f, c.op.id))
 		}
 		args = append(slices.Clone(c.alias.preset), args...)
@@ -41,8 +42,8 @@ func (c opCommand) run(ctx context.Context, e *env, args []string) int {
 		}
 		return e.usageFail(c.name, c.usageLine(), err)
 	}
-	if len(pos) != len(c.op.args) {
-		return e.usageFail(c.name, c.usageLine(), argCountError(c.op.args, pos))
+	if pos, err = o.pathArgs(c.op, pos); err != nil {
+		return e.usageFail(c.name, c.usageLine(), err)
 	}
 	if err := e.setOutput(o.g.output, "json", "table"); err != nil {
 		return e.fail(err)
@@ -60,10 +61,15 @@ func (c opCommand) run(ctx context.Context, e *env, args []string) int {
 	e.timeoutHint = fmt.Sprintf("each call may take --timeout %s, retries included", o.g.timeout)
 	var out any
 	if o.all {
-		out, err = o.pager.fetchAll(ctx, e.client, c.op, r)
+		out, err = o.pager.fetchAll(ctx, e, c.op, r)
 	} else {
-		out, err = c.op.call(ctx, e.client, r)
+		out, err = e.call(ctx, c.op, r)
 		err = e.settleCreate(out, err)
+	}
+	var invalid *wrapper.ValidationError
+	if errors.As(err, &invalid) {
+		fmt.Fprintf(e.stderr, "edsconn %s: %s\n", c.name, c.refusal(o, r, invalid))
+		return exitUsage
 	}
 	if err != nil {
 		return e.fail(err)
@@ -71,15 +77,41 @@ func (c opCommand) run(ctx context.Context, e *env, args []string) int {
 	return e.fail(e.print(out, c.op.answer))
 }
 
-// presetConflict returns the name of a flag the user gives that an alias sets itself, "" when
-// there is none: an alias means one thing, and `list --all=false` should not quietly be
-// something else.
+// call sends one request of op and returns its answer as the server sent it (or noContent).
+func (e *env) call(ctx context.Context, op *operation, r *request) (any, error) {
+	e.answers.take()
+	out, err := op.call(ctx, e.client, r)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := out.(noContent); ok {
+		return out, nil
+	}
+	// A create recovered after its answer was lost has no answer of its own to print as sent:
+	// the last one read was the lookup's list.
+	if resp, ok := out.(*gen.CreateEnhancedConnectionResponse); ok && wrapper.IsRecovered(resp) {
+		e.answers.take()
+		return out, nil
+	}
+	if raw := e.answers.take(); raw != nil {
+		return rawAnswer(raw), nil
+	}
+	return out, nil
+}
+
+// presetConflict returns the name of a flag the user gives that an alias sets itself to another
+// value, "" when there is none: an alias means one thing, and `list --all=false` should not
+// quietly be something else. Saying the same again (`list --all`, as README and help offer it)
+// is fine.
 func presetConflict(preset, args []string) string {
-	set := map[string]bool{}
+	set := map[string]string{} // name -> value, "true" for a boolean flag given bare
 	for _, p := range preset {
 		if strings.HasPrefix(p, "-") {
-			name, _, _ := strings.Cut(strings.TrimLeft(p, "-"), "=")
-			set[name] = true
+			name, value, ok := strings.Cut(strings.TrimLeft(p, "-"), "=")
+			if !ok {
+				value = "true"
+			}
+			set[name] = value
 		}
 	}
 	for _, a := range args {
@@ -89,7 +121,11 @@ func presetConflict(preset, args []string) string {
 		if !strings.HasPrefix(a, "-") {
 			continue
 		}
-		if name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "="); set[name] {
+		name, value, ok := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !ok {
+			value = "true"
+		}
+		if want, preset := set[name]; preset && value != want {
 			return name
 		}
 	}
@@ -105,8 +141,32 @@ func (c opCommand) usageLine() string {
 	return strings.Join(append(parts, "[flags]"), " ")
 }
 
-// argCountError says which positional arguments a command wants.
-func argCountError(want []param, got []string) error {
+// pathArgs fills the path parameters from their flags and the positional arguments: the
+// arguments take, in order, the parameters no flag gave.
+func (o *opFlags) pathArgs(op *operation, pos []string) ([]string, error) {
+	args := make([]string, len(op.args))
+	var open []int
+	for i, f := range o.path {
+		if f.set {
+			args[i] = f.value.(string)
+			continue
+		}
+		open = append(open, i)
+	}
+	if len(pos) > len(open) {
+		return nil, argCountError(op.args, o.pathFlags, open, pos)
+	}
+	for j, i := range open {
+		if j >= len(pos) {
+			return nil, argCountError(op.args, o.pathFlags, open, pos)
+		}
+		args[i] = pos[j]
+	}
+	return args, nil
+}
+
+// argCountError says which arguments a command wants, and which flag gives each instead.
+func argCountError(want []param, flags [][]string, open []int, got []string) error {
 	names := make([]string, len(want))
 	for i, a := range want {
 		names[i] = metavar(a.name)
@@ -114,12 +174,16 @@ func argCountError(want []param, got []string) error {
 	switch {
 	case len(want) == 0:
 		return fmt.Errorf("takes no arguments, got %s", quoteAll(got))
-	case len(got) > len(want):
+	case len(got) > len(open):
 		return fmt.Errorf("takes %d argument%s (%s), got %d: unexpected %s", len(want), plural(len(want)),
-			strings.Join(names, " "), len(got), quoteAll(got[len(want):]))
+			strings.Join(names, " "), len(want)-len(open)+len(got), quoteAll(got[len(open):]))
+	}
+	var missing []string
+	for _, i := range open[len(got):] {
+		missing = append(missing, names[i]+" (or "+dashes(flags[i][0])+")")
 	}
 	return fmt.Errorf("takes %d argument%s (%s), got %d: missing %s", len(want), plural(len(want)),
-		strings.Join(names, " "), len(got), strings.Join(names[len(got):], " "))
+		strings.Join(names, " "), len(want)-len(open)+len(got), strings.Join(missing, " "))
 }
 
 func plural(n int) string {
@@ -142,7 +206,7 @@ const maxPages = 10000
 
 // fetchAll calls a paged operation until a short page and merges the pages' lists into the
 // first answer (with count, when the answer has one, set to the merged length).
-func (p *pager) fetchAll(ctx context.Context, c *wrapper.Client, op *operation, r *request) (any, error) {
+func (p *pager) fetchAll(ctx context.Context, e *env, op *operation, r *request) (any, error) {
 	var limit *int64
 	if v, ok := r.query[p.limit].(int64); ok {
 		limit = &v
@@ -160,11 +224,16 @@ func (p *pager) fetchAll(ctx context.Context, c *wrapper.Client, op *operation, 
 			r.query[p.limit] = *limit
 		}
 		r.query[p.offset] = offset
-		out, err := op.call(ctx, c, r)
+		out, err := e.call(ctx, op, r)
 		if err != nil {
 			return nil, err
 		}
-		g, err := toGeneric(out)
+		var g any
+		if raw, ok := out.(rawAnswer); ok {
+			g, err = decodeAnswer(raw)
+		} else {
+			g, err = toGeneric(out)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -13,10 +13,15 @@ var envelope = map[string]bool{"is_success": true, "message": true}
 
 // opFlags are the flags of one operation command, built from its descriptor.
 type opFlags struct {
-	fs    *flag.FlagSet
-	g     *globalFlags
-	query []*fieldFlag
-	body  []*fieldFlag
+	fs *flag.FlagSet
+	g  *globalFlags
+	// path are the flags of the path parameters, which may also be given as arguments:
+	// `route-delete ID --name r1` as well as `route-delete ID r1`, since route-add takes --name.
+	// pathFlags are their names, the alias included (--connection-id for resource_id).
+	path      []*fieldFlag
+	pathFlags [][]string
+	query     []*fieldFlag
+	body      []*fieldFlag
 	// bodyOnly are the body's properties no flag can spell (nested objects, say).
 	bodyOnly []prop
 	// docs describe every flag for help and completion, in groups.
@@ -63,6 +68,9 @@ func newOpFlags(op *operation, invoked string) *opFlags {
 	}
 	// Every field's own name first, so that an alias never takes a name the spec uses.
 	var bodyProps []prop
+	for _, p := range op.args {
+		o.path = append(o.path, o.field(p.name, p.schema, "path-", taken))
+	}
 	for _, p := range op.query {
 		o.query = append(o.query, o.field(p.name, p.schema, "query-", taken))
 	}
@@ -76,6 +84,17 @@ func newOpFlags(op *operation, invoked string) *opFlags {
 			o.body = append(o.body, o.field(p.name, s, "body-", taken))
 			bodyProps = append(bodyProps, p)
 		}
+	}
+	for _, f := range o.path {
+		names := []string{f.flag}
+		for _, a := range flagAliases {
+			if a.field == f.field && !a.pair && !taken[a.flag] {
+				taken[a.flag] = true
+				o.fs.Var(&aliasFlag{target: f, flag: a.flag}, a.flag, "")
+				names = append(names, a.flag)
+			}
+		}
+		o.pathFlags = append(o.pathFlags, names)
 	}
 	for i, p := range op.query {
 		o.document(groupQuery, o.query[i], p.required, p.description, taken)
@@ -136,13 +155,24 @@ func (o *opFlags) document(group string, f *fieldFlag, required bool, text strin
 		d.arg = typeWord(s)
 	}
 	for _, a := range flagAliases {
-		if a.field != f.field || taken[a.flag] || (a.pair && !fitsPair(s)) {
+		joined := a.pair && s.typ == "string"
+		if a.field != f.field || taken[a.flag] || (a.pair && !fitsPair(s) && !joined) {
 			continue
 		}
 		taken[a.flag] = true
+		if joined {
+			o.fs.Var(&joinFlag{target: f, flag: a.flag}, a.flag, "")
+			d.aliases = append(d.aliases, a.flag+" KEY=VALUE (repeatable, joined with commas)")
+			continue
+		}
 		if a.pair {
 			o.fs.Var(&pairFlag{target: f, flag: a.flag}, a.flag, "")
-			d.aliases = append(d.aliases, a.flag+" "+metavar(s.items.props[0].name)+"="+metavar(s.items.props[1].name))
+			first, second := s.items.props[0], s.items.props[1]
+			form := metavar(first.name) + "=" + metavar(second.name)
+			if !second.required || (second.schema.typ == "array" && second.schema.minItems == 0) {
+				form = metavar(first.name) + "[=" + metavar(second.name) + "]" // the value may be left out
+			}
+			d.aliases = append(d.aliases, a.flag+" "+form)
 			continue
 		}
 		o.fs.Var(&aliasFlag{target: f, flag: a.flag}, a.flag, "")

@@ -53,6 +53,8 @@ type schema struct {
 	// min and max are the range of an integer: its format's, narrowed by minimum and maximum.
 	min, max int64
 	minItems int
+	// nonEmpty marks a string the spec refuses empty (minLength, a format, a pattern).
+	nonEmpty bool
 	// epochMillis marks an integer the spec describes as milliseconds since the Unix epoch.
 	epochMillis bool
 	deprecated  bool

@@ -14,7 +14,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, flagParseError(err)
+			return nil, flagParseError(fs, err)
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -38,14 +38,14 @@ func isHelp(arg string) bool {
 }
 
 // flagParseError words the flag package's errors as users type flags: it says -name where the
-// CLI documents --name.
-func flagParseError(err error) error {
+// CLI documents --name, and which flag an unknown one probably meant.
+func flagParseError(fs *flag.FlagSet, err error) error {
 	if errors.Is(err, flag.ErrHelp) {
 		return err
 	}
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
-		return errors.New("unknown flag " + dashes(name))
+		return errors.New("unknown flag " + dashes(name) + suggestFlag(fs, name))
 	}
 	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
 		return errors.New(dashes(name) + " needs a value")

@@ -40,6 +40,7 @@ func shareCommand(name string, action gen.AuthorizationAction) func(ctx context.
 			return e.fail(err)
 		}
 		defer e.close()
+		e.answers.take()
 		out, err := e.client.RunAuthorizationAction(ctx, gen.RunAuthorizationActionRequest{
 			Action:     action,
 			ProjectID:  pos[1],
@@ -47,6 +48,9 @@ func shareCommand(name string, action gen.AuthorizationAction) func(ctx context.
 		})
 		if err != nil {
 			return e.fail(err)
+		}
+		if raw := e.answers.take(); raw != nil {
+			return e.fail(e.print(rawAnswer(raw), opRunAuthorizationAction.answer))
 		}
 		return e.fail(e.print(out, opRunAuthorizationAction.answer))
 	}

@@ -143,7 +143,7 @@ func TestAliases(t *testing.T) {
 		for id, spec := range ops {
 			o := newOpFlags(operationByID(id), id)
 			for _, ref := range spec.Parameters {
-				if ref.Value.In == openapi3.ParameterInQuery && ref.Value.Name == a.field && !a.pair {
+				if (ref.Value.In == openapi3.ParameterInQuery || ref.Value.In == openapi3.ParameterInPath) && ref.Value.Name == a.field {
 					fits = fits || o.fs.Lookup(a.flag) != nil
 				}
 			}

@@ -18,8 +18,10 @@ import (
 //   - any other answer is a table of one row;
 //   - an answer that is only DLI's envelope prints "ok", with its message.
 //
-// Columns are the properties in the spec's order, named as in the spec; a column no row has a
-// value for is left out. The envelope's message, when there is one, ends the output. Every line
+// Columns are the properties in the spec's order, named as in the spec; a column no row has
+// (absent or null in every row) is left out. What the answer has is shown, zeros and empty
+// values too: a 0 as 0, an empty string as "", an empty list as none (or 0 where a list is
+// shown by its length). The envelope's message, when there is one, ends the output. Every line
 // starts with indent.
 func renderAnswer(w io.Writer, v any, s *schema, indent string) error {
 	m, _ := v.(map[string]any)
@@ -102,18 +104,8 @@ func table(w io.Writer, columns []prop, rows []any, indent string) error {
 	return tw.Flush()
 }
 
-// present reports whether a value says something: absent, null, "" and [] do not.
-func present(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return false
-	case string:
-		return x != ""
-	case []any:
-		return len(x) > 0
-	}
-	return true
-}
+// present reports whether the answer has a value: null is none; "", 0 and [] are values.
+func present(v any) bool { return v != nil }
 
 // cell is one value in a table: a time for an epoch-milliseconds integer, arrays of scalars
 // joined with commas, peerings (objects with a name and a status) as name=STATUS, other arrays
@@ -123,6 +115,9 @@ func cell(v any, s *schema) string {
 	case nil:
 		return "-"
 	case string:
+		if x == "" {
+			return `""`
+		}
 		return oneLine(x)
 	case json.Number:
 		if s != nil && s.epochMillis {
@@ -141,6 +136,9 @@ func cell(v any, s *schema) string {
 		if item != nil && item.typ == "object" {
 			_, hasName := item.prop("name")
 			_, hasStatus := item.prop("status")
+			if len(x) == 0 && hasName && hasStatus {
+				return "none"
+			}
 			if !hasName || !hasStatus {
 				return strconv.Itoa(len(x))
 			}
@@ -150,6 +148,9 @@ func cell(v any, s *schema) string {
 				parts[i] = fmt.Sprintf("%v=%v", obj["name"], obj["status"])
 			}
 			return strings.Join(parts, ",")
+		}
+		if len(x) == 0 {
+			return "none"
 		}
 		parts := make([]string, len(x))
 		for i, e := range x {

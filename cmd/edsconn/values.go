@@ -64,11 +64,56 @@ func (f *fieldFlag) parse(text string) (any, error) {
 	return nil, fmt.Errorf("this field is only accepted in --body")
 }
 
-// appendObject adds one element to an array of objects, for a pair alias.
+// appendObject adds one element to an array of objects, for a pair alias. An element whose
+// first property repeats an earlier one's, and whose second is a list, adds to that list
+// instead (--tag env=a --tag env=b is one key with two values, as the filter wants it).
 func (f *fieldFlag) appendObject(obj map[string]any) {
 	list, _ := f.value.([]any)
+	first, second := f.schema.items.props[0].name, f.schema.items.props[1].name
+	if more, ok := obj[second].([]any); ok {
+		for _, e := range list {
+			if have, _ := e.(map[string]any); have != nil && have[first] == obj[first] {
+				values, _ := have[second].([]any)
+				have[second] = append(values, more...)
+				f.set = true
+				return
+			}
+		}
+	}
 	f.value = append(list, obj)
 	f.set = true
+}
+
+// joinFlag is a pair alias of a string field that holds key=value pairs separated by commas
+// (the tags filter of ListEnhancedConnections): each --tag KEY=VALUE adds one pair, so that
+// --tag means the same on every command.
+type joinFlag struct {
+	target *fieldFlag
+	flag   string
+}
+
+func (j *joinFlag) String() string { return "" }
+
+func (j *joinFlag) Set(text string) error {
+	key, _, ok := strings.Cut(text, "=")
+	var err error
+	switch {
+	case !ok:
+		err = errors.New("want KEY=VALUE")
+	case strings.TrimSpace(key) == "":
+		err = errors.New("the KEY before = is empty: want KEY=VALUE")
+	case strings.Contains(text, ","):
+		err = errors.New("one KEY=VALUE per --" + j.flag + ": give the flag again for the next")
+	}
+	if err != nil {
+		*j.target.failed = &flagError{flag: j.flag, value: text, err: err}
+		return err
+	}
+	if have, _ := j.target.value.(string); j.target.set && have != "" {
+		text = have + "," + text
+	}
+	j.target.value, j.target.set = text, true
+	return nil
 }
 
 // aliasFlag is another name of a field's flag.
@@ -109,11 +154,28 @@ func fitsPair(s *schema) bool {
 	return first.typ == "string" && len(first.enum) == 0
 }
 
+// parsePair reads FIRST=SECOND. SECOND may be left out (FIRST alone) where the spec lets the
+// second property be absent, or be a list that may be empty (a tag filter's values: any
+// value). Either part empty where the spec refuses it is refused here, naming it: --host db1=
+// (a deploy script's unset $DB_IP) would otherwise reach the service as a host without an IP.
 func parsePair(item *schema, text string) (map[string]any, error) {
 	first, second := item.props[0], item.props[1]
+	form := metavar(first.name) + "=" + metavar(second.name)
 	a, b, ok := strings.Cut(text, "=")
+	if a == "" && (first.required || first.schema.nonEmpty) {
+		return nil, fmt.Errorf("the %s before = is empty: want %s", metavar(first.name), form)
+	}
 	if !ok {
-		return nil, fmt.Errorf("want %s=%s", metavar(first.name), metavar(second.name))
+		switch {
+		case second.schema.typ == "array" && second.schema.minItems == 0:
+			return map[string]any{first.name: a, second.name: []any{}}, nil
+		case !second.required:
+			return map[string]any{first.name: a}, nil
+		}
+		return nil, fmt.Errorf("want %s", form)
+	}
+	if b == "" && second.schema.nonEmpty {
+		return nil, fmt.Errorf("the %s after = is empty: want %s, both given", metavar(second.name), form)
 	}
 	bv, err := parseElement(second.schema, b)
 	if err != nil {
@@ -224,8 +286,12 @@ func parseObject(item *schema, text string) (map[string]any, error) {
 		obj[key] = v
 	}
 	for _, p := range item.props {
-		if _, ok := obj[p.name]; p.required && !ok {
+		v, ok := obj[p.name]
+		switch {
+		case p.required && !ok:
 			return nil, fmt.Errorf("%s= is required (want %s)", p.name, objectForm(item))
+		case v == "" && p.schema.nonEmpty:
+			return nil, fmt.Errorf("%s= is empty (want %s)", p.name, objectForm(item))
 		}
 	}
 	return obj, nil

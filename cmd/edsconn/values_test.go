@@ -122,17 +122,48 @@ func TestParseObject(t *testing.T) {
 }
 
 func TestParsePair(t *testing.T) {
-	host := &schema{typ: "object", props: []prop{{name: "name", schema: &schema{typ: "string"}}, {name: "ip", schema: &schema{typ: "string"}}}}
-	tagValues := &schema{typ: "object", props: []prop{{name: "key", schema: &schema{typ: "string"}},
-		{name: "values", schema: &schema{typ: "array", items: &schema{typ: "string"}}}}}
-	got, err := parsePair(host, "db1=10.0.0.1")
-	require.NoError(t, err)
-	assert.Equal(t, map[string]any{"name": "db1", "ip": "10.0.0.1"}, got)
-	got, err = parsePair(tagValues, "env=prod")
-	require.NoError(t, err)
-	assert.Equal(t, map[string]any{"key": "env", "values": []any{"prod"}}, got)
-	_, err = parsePair(host, "db1")
-	assert.ErrorContains(t, err, "want NAME=IP")
+	nonEmpty := &schema{typ: "string", nonEmpty: true}
+	host := &schema{typ: "object", props: []prop{{name: "name", required: true, schema: nonEmpty}, {name: "ip", required: true, schema: nonEmpty}}}
+	tagValues := &schema{typ: "object", props: []prop{{name: "key", required: true, schema: nonEmpty},
+		{name: "values", required: true, schema: &schema{typ: "array", items: &schema{typ: "string"}}}}}
+	deleteTag := &schema{typ: "object", props: []prop{{name: "key", required: true, schema: nonEmpty}, {name: "value", schema: &schema{typ: "string"}}}}
+	tag := &schema{typ: "object", props: []prop{{name: "key", required: true, schema: nonEmpty}, {name: "value", required: true, schema: &schema{typ: "string"}}}}
+	tests := []struct {
+		item *schema
+		in   string
+		want map[string]any
+		err  string
+	}{
+		{host, "db1=10.0.0.1", map[string]any{"name": "db1", "ip": "10.0.0.1"}, ""},
+		{host, "db1", nil, "want NAME=IP"},
+		// A deploy script's unset $DB_IP, or $DB_NAME: a host needs both.
+		{host, "db1=", nil, "the IP after = is empty: want NAME=IP, both given"},
+		{host, "=10.0.0.1", nil, "the NAME before = is empty: want NAME=IP"},
+		{tagValues, "env=prod", map[string]any{"key": "env", "values": []any{"prod"}}, ""},
+		{tagValues, "env", map[string]any{"key": "env", "values": []any{}}, ""}, // any value of the key
+		{deleteTag, "env", map[string]any{"key": "env"}, ""},                    // the value is optional
+		{deleteTag, "env=prod", map[string]any{"key": "env", "value": "prod"}, ""},
+		{tag, "env", nil, "want KEY=VALUE"},
+		{tag, "env=", map[string]any{"key": "env", "value": ""}, ""}, // the spec takes an empty value
+	}
+	for _, tt := range tests {
+		got, err := parsePair(tt.item, tt.in)
+		if tt.err != "" {
+			assert.EqualError(t, err, tt.err, tt.in)
+			continue
+		}
+		require.NoError(t, err, tt.in)
+		assert.Equal(t, tt.want, got, tt.in)
+	}
+
+	// --tag env=a --tag env=b is one key with two values in a filter.
+	f := &fieldFlag{field: "tags", flag: "tags", schema: &schema{typ: "array", items: tagValues}}
+	for _, in := range []string{"env=a", "team=x", "env=b"} {
+		obj, err := parsePair(tagValues, in)
+		require.NoError(t, err)
+		f.appendObject(obj)
+	}
+	assert.Equal(t, []any{map[string]any{"key": "env", "values": []any{"a", "b"}}, map[string]any{"key": "team", "values": []any{"x"}}}, f.value)
 
 	assert.True(t, fitsPair(&schema{typ: "array", items: host}))
 	assert.True(t, fitsPair(&schema{typ: "array", items: tagValues}))
@@ -225,15 +256,19 @@ func TestRenderAnswer(t *testing.T) {
 		return b.String()
 	}
 	assert.Equal(t, "count: 2\n"+
-		"ID  AT                    PEERS                HOSTS  LABELS\n"+
-		"a   1970-01-01T00:00:01Z  q1=ACTIVE,q2=FAILED  2      x,y\n"+
-		"b   -                     -                    -      -\n"+
+		"ID  NOTE  AT                    PEERS                HOSTS  LABELS\n"+
+		"a   \"\"    1970-01-01T00:00:01Z  q1=ACTIVE,q2=FAILED  2      x,y\n"+
+		"b   -     -                     none                 0      none\n"+
 		"message: two of them\n",
 		render(`{"is_success": true, "message": "two of them", "count": 2, "items": [
 			{"id": "a", "note": "", "at": 1000, "peers": [{"name": "q1", "status": "ACTIVE"}, {"name": "q2", "status": "FAILED"}],
 			 "hosts": [{"ip": "1"}, {"ip": "2"}], "labels": ["x", "y"]},
-			{"id": "b"}]}`, list), "a column no row has (note) is left out")
+			{"id": "b", "peers": [], "hosts": [], "labels": []}]}`, list),
+		"what the answer has shows, empty too (\"\", none, 0); what it lacks is -")
+	assert.Equal(t, "ID\nc\n", render(`{"items": [{"id": "c", "note": null}]}`, list), "a column no row has (null) is left out")
 	assert.Equal(t, "count: 0\nno items\n", render(`{"count": 0, "items": []}`, list))
+	assert.Equal(t, "TOTAL_COUNT\n0\n", render(`{"total_count": 0}`, &schema{typ: "object", props: []prop{
+		{name: "total_count", schema: &schema{typ: "integer"}}}}), "a 0 the API sent shows")
 	assert.Equal(t, "ok: Deleted\n", render(`{"is_success": true, "message": "Deleted"}`, &schema{typ: "object", props: list.props[:2]}))
 	assert.Equal(t, "ID  NOTE\nx   two words\n", render(`{"id": "x", "note": "two\nwords"}`, item), "a value stays on its line")
 }

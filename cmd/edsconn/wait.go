@@ -23,7 +23,7 @@ func newWaitFlags() (*builtinFlags, *waitOptions) {
 		"connection. Progress goes to standard error, one line per poll. A peering that ends FAILED, or a deleted "+
 		"connection, ends the wait with exit code 3; --for running out with exit code 4.", "json", "CONNECTION_ID")
 	w := &waitOptions{}
-	b.fs.DurationVar(&w.limit, "for", 15*time.Minute, "give up after this long (the peering takes minutes on the real service)")
+	b.fs.DurationVar(&w.limit, "for", wrapper.DefaultWaitLimit, "give up after this long (the peering takes minutes on the real service)")
 	b.fs.DurationVar(&w.interval, "interval", 2*time.Second, "first wait between polls; later ones grow to 15s")
 	b.fs.StringVar(&w.progress, "progress", "auto", "progress on standard error, `mode` auto (when it is a terminal), always or never")
 	return b, w
@@ -50,13 +50,20 @@ func runWait(ctx context.Context, e *env, args []string) int {
 	e.timeoutHint = fmt.Sprintf("wait gives up after --for %s", w.limit)
 	ctx, cancel := context.WithTimeout(ctx, w.limit)
 	defer cancel()
-	opts := []wrapper.WaitOption{wrapper.WithPollInterval(w.interval)}
+	// --for is the limit, through ctx, so that the message names --for rather than the
+	// library's option.
+	opts := []wrapper.WaitOption{wrapper.WithPollInterval(w.interval), wrapper.WithWaitLimit(0)}
 	if showProgress(w.progress, e.stderr) {
 		opts = append(opts, wrapper.WithProgress(progressPrinter(e.stderr, "  ")))
 	}
+	e.answers.take()
 	conn, err := e.client.WaitActive(ctx, pos[0], opts...)
 	if err != nil {
 		return e.fail(err)
+	}
+	// The last poll's answer, as the server sent it.
+	if raw := e.answers.take(); raw != nil {
+		return e.fail(e.print(rawAnswer(raw), opShowEnhancedConnection.answer))
 	}
 	return e.fail(e.print(conn, opShowEnhancedConnection.answer))
 }

@@ -195,13 +195,13 @@ func (s *Schema) ownString(r *Report, v string) bool {
 		}
 		if n < s.minLength {
 			r.add("minLength", func() string {
-				return "at least " + plural(s.minLength, "character") + ", got " + strconv.Itoa(n)
+				return "must be at least " + plural(s.minLength, "character") + " long" + ", got " + strconv.Itoa(n)
 			})
 			return false
 		}
 		if s.maxLength >= 0 && n > s.maxLength {
 			r.add("maxLength", func() string {
-				return "at most " + plural(s.maxLength, "character") + ", got " + strconv.Itoa(n)
+				return "must be at most " + plural(s.maxLength, "character") + " long" + ", got " + strconv.Itoa(n)
 			})
 			return false
 		}
@@ -337,9 +337,72 @@ func (s *Schema) checkArray(r *Report, v reflect.Value) {
 			r.pop()
 		}
 	}
+	if s.uniqueItems && !r.stop() {
+		s.checkUnique(r, v)
+	}
 	for _, sub := range s.allOf {
 		sub.checkValue(r, v)
 	}
+}
+
+// checkUnique reports the first item that repeats an earlier one. Scalars are compared as JSON
+// compares them (1 and 1.0 are equal); objects and arrays by their encoding, which
+// encoding/json writes with sorted keys.
+func (s *Schema) checkUnique(r *Report, v reflect.Value) {
+	n := v.Len()
+	if n < 2 {
+		return
+	}
+	seen := make(map[any]int, n)
+	for i := range n {
+		key, ok := scalarKey(v.Index(i))
+		if !ok {
+			b, err := json.Marshal(v.Index(i).Interface())
+			if err != nil {
+				r.fail(fmt.Errorf("schemacheck: %s: uniqueItems: %w", s.where, err))
+				return
+			}
+			key = jsonText(b)
+		}
+		if first, dup := seen[key]; dup {
+			r.add("uniqueItems", func() string {
+				return "must not repeat an item: item " + strconv.Itoa(i) + " is item " + strconv.Itoa(first) + " again"
+			})
+			return
+		}
+		seen[key] = i
+	}
+}
+
+// jsonText is the encoding of an object or array item, kept apart from string items.
+type jsonText string
+
+// scalarKey is an item as a comparable JSON scalar: the string, the number as a float64 (as JSON
+// compares 1 and 1.0 equal), the boolean, or nil for null. ok is false for anything else.
+func scalarKey(v reflect.Value) (key any, ok bool) {
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return nil, true
+		}
+		v = v.Elem()
+	}
+	switch v.Kind() {
+	case reflect.String:
+		if v.Type() == jsonNumberType {
+			f, err := strconv.ParseFloat(v.String(), 64)
+			return f, err == nil
+		}
+		return v.String(), true
+	case reflect.Bool:
+		return v.Bool(), true
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return float64(v.Int()), true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return float64(v.Uint()), true
+	case reflect.Float32, reflect.Float64:
+		return v.Float(), true
+	}
+	return nil, false
 }
 
 func (s *Schema) ownArray(r *Report, n int) bool {
@@ -353,13 +416,13 @@ func (s *Schema) ownArray(r *Report, n int) bool {
 	}
 	if n < s.minItems {
 		r.add("minItems", func() string {
-			return "at least " + plural(s.minItems, "item") + ", got " + strconv.Itoa(n)
+			return "must have at least " + plural(s.minItems, "item") + ", got " + strconv.Itoa(n)
 		})
 		return false
 	}
 	if s.maxItems >= 0 && n > s.maxItems {
 		r.add("maxItems", func() string {
-			return "at most " + plural(s.maxItems, "item") + ", got " + strconv.Itoa(n)
+			return "must have at most " + plural(s.maxItems, "item") + ", got " + strconv.Itoa(n)
 		})
 		return false
 	}

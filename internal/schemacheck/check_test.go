@@ -33,6 +33,7 @@ func TestKeywords(t *testing.T) {
 		list   = `{"type": "array", "minItems": 1, "maxItems": 2, "items": {"type": "string", "maxLength": 2}}`
 		object = `{"type": "object", "required": ["a", "b"], "properties": {"a": {"type": "string"}, "b": {"type": "array", "items": {"type": "integer"}}, "c": {"type": "boolean"}}}`
 		allOf  = `{"allOf": [{"type": "string", "minLength": 2}, {"type": "string", "maxLength": 3}]}`
+		unique = `{"type": "array", "uniqueItems": true, "items": {"type": "string", "minLength": 1}}`
 	)
 	for _, tc := range []struct {
 		name   string
@@ -78,6 +79,11 @@ func TestKeywords(t *testing.T) {
 		{"optional null", object, map[string]any{"a": "x", "b": []any{}, "c": nil}, []want{{"c", "type"}}},
 		{"nested", object, map[string]any{"a": "x", "b": []any{1.0, "2"}}, []want{{"b[1]", "type"}}},
 		{"additional properties allowed", object, map[string]any{"a": "x", "b": []any{}, "z": 1.0}, nil},
+		{"uniqueItems ok", unique, []string{"q1", "q2"}, nil},
+		{"uniqueItems", unique, []string{"q1", "q2", "q1"}, []want{{"", "uniqueItems"}}},
+		{"uniqueItems decoded", unique, []any{"q1", "q1"}, []want{{"", "uniqueItems"}}},
+		{"uniqueItems and items", unique, []string{"", ""}, []want{{"[0]", "minLength"}, {"[1]", "minLength"}, {"", "uniqueItems"}}},
+		{"uniqueItems numbers as JSON compares them", `{"type": "array", "uniqueItems": true}`, []any{1.0, json.Number("1")}, []want{{"", "uniqueItems"}}},
 		{"not an object", object, []any{}, []want{{"", "type"}}},
 		{"typed map", object, map[string]string{"a": "x"}, []want{{"b", "required"}}},
 		{"allOf ok", allOf, "abc", nil},
@@ -109,12 +115,12 @@ func TestMessagesNameTheLimit(t *testing.T) {
 		value  any
 		msg    string
 	}{
-		{`{"type": "string", "maxLength": 64}`, strings.Repeat("a", 65), "at most 64 characters, got 65"},
-		{`{"type": "string", "minLength": 1}`, "", "at least 1 character, got 0"},
+		{`{"type": "string", "maxLength": 64}`, strings.Repeat("a", 65), "must be at most 64 characters long, got 65"},
+		{`{"type": "string", "minLength": 1}`, "", "must be at least 1 character long, got 0"},
 		{`{"type": "string", "pattern": "^[A-Za-z0-9_]+$"}`, "a-b", "must match ^[A-Za-z0-9_]+$"},
-		{`{"type": "string", "format": "ipv4"}`, "1.2.3", "must be an IPv4 address"},
+		{`{"type": "string", "format": "ipv4"}`, "1.2.3", "must be an IPv4 address such as 192.168.0.10"},
 		{`{"type": "string", "not": {"pattern": "^_sys_"}}`, "_sys_a", "must not match ^_sys_"},
-		{`{"type": "array", "maxItems": 20000}`, make([]int, 20001), "at most 20000 items, got 20001"},
+		{`{"type": "array", "maxItems": 20000}`, make([]int, 20001), "must have at most 20000 items, got 20001"},
 		{`{"type": "integer", "minimum": 0}`, -1, "must be at least 0, got -1"},
 		{`{"type": "string", "enum": ["ACTIVE", "DELETED"]}`, "X", "must be one of ACTIVE, DELETED"},
 		{`{"type": "string"}`, 1, "must be a string, got number"},
@@ -272,7 +278,7 @@ func TestReportCapsViolations(t *testing.T) {
 	require.Len(t, r.Violations, 5)
 	assert.Equal(t, 96, r.Omitted)
 	assert.Equal(t, 101, r.Total())
-	assert.Equal(t, Violation{Path: "hosts", Rule: "maxItems", Message: "at most 3 items, got 100"}, r.Violations[0])
+	assert.Equal(t, Violation{Path: "hosts", Rule: "maxItems", Message: "must have at most 3 items, got 100"}, r.Violations[0])
 	assert.Equal(t, "hosts[0]", r.Violations[1].Path)
 	assert.True(t, r.Failed())
 
@@ -288,4 +294,46 @@ func TestCheckStringAndAdd(t *testing.T) {
 	s.CheckString(r, "connection_id", "nope")
 	r.Add("name", "required", "is required")
 	assert.Equal(t, []want{{"connection_id", "pattern"}, {"name", "required"}}, pathsAndRules(r.Violations))
+}
+
+// A refusal says in words what a pattern accepts, from the spec's x-pattern-description, and
+// which item repeats; never the expression, never the value.
+func TestMessagesAreWords(t *testing.T) {
+	for _, tc := range []struct {
+		name, schema string
+		value        any
+		want         string
+	}{
+		{"pattern", `{"type": "string", "pattern": "^[A-Za-z0-9_]+$", "x-pattern-description": "letters, digits and underscores"}`,
+			"a b", "must be letters, digits and underscores"},
+		{"not", `{"type": "string", "not": {"pattern": "^_sys_", "x-pattern-description": "a key that starts with _sys_"}}`,
+			"_sys_a", "must not be a key that starts with _sys_"},
+		{"a pattern without words shows it", `{"type": "string", "pattern": "^a$"}`, "b", "must match ^a$"},
+		{"uniqueItems", `{"type": "array", "uniqueItems": true}`, []string{"q1", "q2", "q1"}, "must not repeat an item: item 2 is item 0 again"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var n Node
+			require.NoError(t, json.Unmarshal([]byte(tc.schema), &n))
+			s, err := Compile(&n, "test")
+			require.NoError(t, err)
+			vs, err := s.Validate(tc.value)
+			require.NoError(t, err)
+			require.Len(t, vs, 1)
+			assert.Equal(t, tc.want, vs[0].Message)
+		})
+	}
+}
+
+// uniqueItems compares objects by their content, and never takes a string for an object.
+func TestUniqueItemsOfObjects(t *testing.T) {
+	var n Node
+	require.NoError(t, json.Unmarshal([]byte(`{"type": "array", "uniqueItems": true}`), &n))
+	s, err := Compile(&n, "test")
+	require.NoError(t, err)
+	vs, err := s.Validate([]any{map[string]any{"a": 1.0, "b": "x"}, map[string]any{"b": "x", "a": 1.0}})
+	require.NoError(t, err)
+	assert.Equal(t, []want{{"", "uniqueItems"}}, pathsAndRules(vs))
+	vs, err = s.Validate([]any{map[string]any{}, "{}"})
+	require.NoError(t, err)
+	assert.Empty(t, vs)
 }

@@ -31,6 +31,7 @@ type Schema struct {
 	exclMinimum, exclMax   bool // the bound itself is excluded
 
 	minItems, maxItems int // maxItems < 0: none
+	uniqueItems        bool
 	items              *Schema
 
 	props []property // sorted by name
@@ -81,7 +82,7 @@ const (
 )
 
 var formatMessages = [...]string{
-	formatIPv4:  "must be an IPv4 address",
+	formatIPv4:  "must be an IPv4 address such as 192.168.0.10",
 	formatInt32: "must be a 32-bit integer",
 	formatInt64: "must be a 64-bit integer",
 }
@@ -215,7 +216,7 @@ func (c *Compiler) compileScalar(out *Schema, s *Node, where string) error {
 			return fmt.Errorf("%s: %w", where, err)
 		}
 		out.pattern = m
-		out.patternMsg = "must match " + s.Pattern
+		out.patternMsg = patternMessage("must be ", "must match ", s)
 	}
 
 	if s.Minimum != nil {
@@ -225,6 +226,7 @@ func (c *Compiler) compileScalar(out *Schema, s *Node, where string) error {
 		out.maximum, out.hasMaximum, out.exclMax = *s.Maximum, true, s.ExclusiveMaximum
 	}
 
+	out.uniqueItems = s.UniqueItems
 	out.minItems = int(min(s.MinItems, math.MaxInt32))
 	if s.MaxItems != nil {
 		out.maxItems = int(min(*s.MaxItems, math.MaxInt32))
@@ -333,7 +335,7 @@ func describeTypes(t typeMask) string {
 func describeNot(s *Node) string {
 	switch {
 	case s.Pattern != "" && len(s.Enum) == 0 && s.Not == nil && len(s.AllOf) == 0:
-		return "must not match " + s.Pattern
+		return patternMessage("must not be ", "must not match ", s)
 	case len(s.Enum) > 0 && s.Pattern == "":
 		names := make([]string, 0, len(s.Enum))
 		for _, e := range s.Enum {
@@ -342,4 +344,14 @@ func describeNot(s *Node) string {
 		return "must not be one of " + strings.Join(names, ", ")
 	}
 	return "must not match the schema under not"
+}
+
+// patternMessage words a pattern rule: the spec's description of what it accepts after words
+// ("must be letters, digits and underscores"), or the expression itself after raw when the
+// rules carry no description (rules written by hand; fromspec requires one).
+func patternMessage(words, raw string, s *Node) string {
+	if s.PatternDescription != "" {
+		return words + s.PatternDescription
+	}
+	return raw + s.Pattern
 }

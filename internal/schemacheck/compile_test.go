@@ -82,7 +82,7 @@ func TestCompileRecursiveSchema(t *testing.T) {
 	vs, err := s.Validate(tree)
 	require.NoError(t, err)
 	require.Len(t, vs, 1)
-	assert.Equal(t, Violation{Path: "children[1].children[0].name", Rule: "minLength", Message: "at least 1 character, got 0"}, vs[0])
+	assert.Equal(t, Violation{Path: "children[1].children[0].name", Rule: "minLength", Message: "must be at least 1 character long, got 0"}, vs[0])
 }
 
 func TestCompileSharesARefCompiledOnce(t *testing.T) {
@@ -127,7 +127,7 @@ func TestDecodeRules(t *testing.T) {
 	assert.Equal(t, rules, again)
 
 	for _, src := range []string{
-		`{"operations": [{"operationId": "Op", "body": {"type": "array", "uniqueItems": true}}]}`,
+		`{"operations": [{"operationId": "Op", "body": {"type": "object", "maxProperties": 3}}]}`,
 		`{"operations": [], "extra": 1}`,
 		`{"operations": []} {}`,
 		`{"operations": [`,

@@ -70,9 +70,13 @@ type Node struct {
 	Enum   []any  `json:"enum,omitempty"`
 	Format string `json:"format,omitempty"`
 
-	Pattern   string  `json:"pattern,omitempty"`
-	MinLength uint64  `json:"minLength,omitempty"`
-	MaxLength *uint64 `json:"maxLength,omitempty"`
+	Pattern string `json:"pattern,omitempty"`
+	// PatternDescription says in words what Pattern accepts ("letters, digits and
+	// underscores"), from the spec's x-pattern-description: a refusal quotes it, never the
+	// regular expression, which people cannot read as what to type.
+	PatternDescription string  `json:"x-pattern-description,omitempty"`
+	MinLength          uint64  `json:"minLength,omitempty"`
+	MaxLength          *uint64 `json:"maxLength,omitempty"`
 
 	// Minimum and Maximum are bounds, excluded when ExclusiveMinimum or ExclusiveMaximum is
 	// set (the OpenAPI 3.0 form; fromspec turns 3.1's numeric exclusive bounds into it).
@@ -84,6 +88,8 @@ type Node struct {
 	Items    *Node   `json:"items,omitempty"`
 	MinItems uint64  `json:"minItems,omitempty"`
 	MaxItems *uint64 `json:"maxItems,omitempty"`
+	// UniqueItems refuses an array with two equal items; only arrays of scalars are checked.
+	UniqueItems bool `json:"uniqueItems,omitempty"`
 
 	Properties map[string]*Node `json:"properties,omitempty"`
 	Required   []string         `json:"required,omitempty"`

@@ -204,7 +204,9 @@ type CreateEnhancedConnectionRequest struct {
 
 	// ElasticResourcePools Elastic resource pools to bind (HWC). OTC does not document this field in the request
 	// table; its getting-started example sends a plain string. Choice: an array of names,
-	// as HWC and the vendor SDK type it.
+	// as HWC and the vendor SDK type it. Choice: names are not empty and each is given once
+	// (the pages state no rule; an empty name binds nothing and a repeated one nothing more,
+	// so either is a mistake to refuse before sending).
 	//
 	//
 	// Example: ["e1"]
@@ -222,7 +224,8 @@ type CreateEnhancedConnectionRequest struct {
 	Name ConnectionName `json:"name"`
 
 	// Queues Queues to bind; only dedicated (yearly/monthly) queues qualify. Deprecated by HWC in
-	// favour of `elastic_resource_pools`; still the only option OTC documents.
+	// favour of `elastic_resource_pools`; still the only option OTC documents. Choice: names
+	// are not empty and each is given once, as for `elastic_resource_pools`.
 	//
 	//
 	// Example: ["q1","q2"]
@@ -370,18 +373,20 @@ type Error struct {
 }
 
 // Host A host name mapping that the queues of the connection resolve (like /etc/hosts).
-// Both fields are optional in the reference pages; Choice: kept optional, although the HWC
-// Terraform provider requires both.
+// Choice: both fields are required, stricter than the reference pages' tables, which mark
+// each "Mandatory: No": a mapping without a name or without an IP resolves nothing, so a
+// host given with one of them only is a mistake (a deploy script's unset variable, say)
+// that the service would store silently. The HWC Terraform provider requires both too.
 type Host struct {
 	// IP A dotted-quad IPv4 address. The pattern repeats `format` for tools that ignore formats.
 	//
 	// Example: 192.168.0.1
-	IP *IPv4Address `json:"ip,omitempty"`
+	IP IPv4Address `json:"ip"`
 
 	// Name Host name, up to 128 characters; letters, digits, `_`, `-` and `.`; starts with a letter.
 	//
 	// Example: ecs-97f8-0001
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name"`
 }
 
 // IPv4Address A dotted-quad IPv4 address. The pattern repeats `format` for tools that ignore formats.
@@ -547,13 +552,15 @@ type ProjectPrivilege struct {
 
 // QueueBindingRequest Queues or elastic resource pools to bind or unbind.
 type QueueBindingRequest struct {
-	// ElasticResourcePools Elastic resource pool names (HWC; removed from the OTC pages in 2023-11).
+	// ElasticResourcePools Elastic resource pool names (HWC; removed from the OTC pages in 2023-11). Choice: not
+	// empty, each once (see CreateEnhancedConnectionRequest).
+	//
 	//
 	// Example: ["e1"]
 	ElasticResourcePools []string `json:"elastic_resource_pools,omitempty"`
 
 	// Queues Queue names. Deprecated by HWC in favour of `elastic_resource_pools`; the only option
-	// OTC documents.
+	// OTC documents. Choice: not empty, each once (see CreateEnhancedConnectionRequest).
 	//
 	//
 	// Example: ["q1","q2"]

@@ -28,7 +28,7 @@ const seed = `{
 func TestSeedRoundTrip(t *testing.T) {
 	var req dlimodels.CreateEnhancedConnectionRequest
 	roundTrip(t, []byte(seed), &req)
-	if req.Name != "test1" || len(req.Hosts) != 2 || *req.Hosts[1].IP != "192.168.0.2" {
+	if req.Name != "test1" || len(req.Hosts) != 2 || req.Hosts[1].IP != "192.168.0.2" {
 		t.Fatalf("decoded %+v", req)
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,9 +21,12 @@ type flatSchema struct {
 	exclusiveMax             bool
 	minItems                 int
 	deprecated               bool
-	items                    *openapi3.SchemaRef
-	props                    []flatProp
-	required                 map[string]bool
+	// nonEmpty: a string schema that refuses "" (minLength, a format, or a pattern that does not
+	// match it), so that the CLI can refuse `--host db1=` in the flag's own words.
+	nonEmpty bool
+	items    *openapi3.SchemaRef
+	props    []flatProp
+	required map[string]bool
 }
 
 type flatProp struct {
@@ -63,6 +67,9 @@ func flatten(s *openapi3.Schema) (*flatSchema, error) {
 			f.max, f.exclusiveMax = s.Max, s.ExclusiveMax.IsTrue()
 		}
 		f.minItems = max(f.minItems, int(s.MinItems))
+		if s.MinLength > 0 || s.Format != "" || (s.Pattern != "" && !matchesEmpty(s.Pattern)) {
+			f.nonEmpty = true
+		}
 		f.deprecated = f.deprecated || s.Deprecated
 		if s.Items != nil {
 			f.items = s.Items
@@ -174,4 +181,12 @@ func goIdent(name string) string {
 		}
 	}
 	return b.String()
+}
+
+// matchesEmpty reports whether a pattern of the spec accepts "": the patterns are written in the
+// subset of ECMA-262 that Go's regexp reads the same way; one it cannot read counts as accepting
+// it, so that the CLI never refuses what the spec allows.
+func matchesEmpty(pattern string) bool {
+	re, err := regexp.Compile(pattern)
+	return err != nil || re.MatchString("")
 }

@@ -273,6 +273,9 @@ func (c *cliEmitter) literal(s *openapi3.Schema) (string, error) {
 	if flat.minItems > 0 {
 		add("minItems: %d", flat.minItems)
 	}
+	if flat.nonEmpty && typ == "string" {
+		add("nonEmpty: true")
+	}
 	if flat.deprecated {
 		add("deprecated: true")
 	}

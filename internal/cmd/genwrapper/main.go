@@ -4,7 +4,8 @@
 // (operations.gen.go), the request body encoders (encode.gen.go), the answer decoders
 // (internal/answers/decode.gen.go, with their differential test decode_gen_test.go) and the answers' envelope
 // and required-field checks (answers.gen.go). The hand-written wrapper keeps only what every operation shares.
-// It also writes the CLI's command descriptors (cmd/edsconn/commands.gen.go, see emit_cli.go).
+// It also writes the CLI's command descriptors (cmd/edsconn/commands.gen.go, see emit_cli.go)
+// and the package comment of gen (gen/doc.go, see emit_gendoc.go).
 //
 //	go run ./internal/cmd/genwrapper -gen gen/dli.gen.go -o wrapper -cli cmd/edsconn/commands.gen.go
 //
@@ -33,18 +34,19 @@ func main() {
 	out := flag.String("o", "wrapper", "directory to write the generated files into")
 	cli := flag.String("cli", "cmd/edsconn/commands.gen.go", "the CLI's command descriptors to write")
 	answersDir := flag.String("answers", "internal/answers", "directory to write the answer decoders into")
+	genDoc := flag.String("gendoc", "gen/doc.go", "the package comment of gen to write")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintln(os.Stderr, "usage: genwrapper [-gen FILE] [-o DIR] [-cli FILE]")
 		os.Exit(2)
 	}
-	if err := run(*genFile, *out, *cli, *answersDir); err != nil {
+	if err := run(*genFile, *out, *cli, *answersDir, *genDoc); err != nil {
 		fmt.Fprintln(os.Stderr, "genwrapper:", err)
 		os.Exit(1)
 	}
 }
 
-func run(genFile, outDir, cliFile, answersDir string) error {
+func run(genFile, outDir, cliFile, answersDir, genDocFile string) error {
 	doc, err := enhancedconnections.Load(context.Background())
 	if err != nil {
 		return err
@@ -99,7 +101,12 @@ func run(genFile, outDir, cliFile, answersDir string) error {
 	if err != nil {
 		return fmt.Errorf("CLI: %w", err)
 	}
+	genDoc, err := emitGenDoc(doc)
+	if err != nil {
+		return err
+	}
 	for name, src := range map[string][]byte{
+		genDocFile: genDoc,
 		filepath.Join(outDir, "operations.gen.go"):      emitOperations(ops),
 		filepath.Join(outDir, "encode.gen.go"):          encoders,
 		filepath.Join(outDir, "answers.gen.go"):         answers,

@@ -26,7 +26,7 @@ var (
 	checkedKeywords = []string{
 		"type", "nullable", "enum", "format", "pattern", "minLength", "maxLength",
 		"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-		"items", "minItems", "maxItems", "properties", "required", "not", "allOf",
+		"items", "minItems", "maxItems", "uniqueItems", "properties", "required", "not", "allOf",
 	}
 	annotationKeywords = []string{
 		"description", "title", "example", "examples", "deprecated", "externalDocs",
@@ -245,6 +245,15 @@ func (c *converter) fill(out *schemacheck.Node, s *openapi3.Schema, where string
 	}
 	out.Format = s.Format
 	out.Pattern = s.Pattern
+	if s.Pattern != "" {
+		words, _ := s.Extensions["x-pattern-description"].(string)
+		if strings.TrimSpace(words) == "" {
+			return fmt.Errorf("%s: pattern %q has no x-pattern-description: say in words what it accepts "+
+				"(\"letters, digits and underscores\"), which is what a refusal shows instead of the expression", where, s.Pattern)
+		}
+		out.PatternDescription = words
+	}
+	out.UniqueItems = s.UniqueItems
 	out.MinLength, out.MaxLength = s.MinLength, clonePtr(s.MaxLength)
 	out.MinItems, out.MaxItems = s.MinItems, clonePtr(s.MaxItems)
 

@@ -48,6 +48,7 @@ complete -c edsconn -n __fish_use_subcommand -a 'help' -d 'Print the help of the
 complete -c edsconn -n '__fish_seen_subcommand_from help' -a 'AssociateQueueToEnhancedConnection bind BatchCreateResourceTags tags-add BatchDeleteResourceTags tags-delete CountResourcesByTags tags-count CreateEnhancedConnection create CreateEnhancedConnectionRoutes CreateRouteToEnhancedConnection route-add DeleteEnhancedConnection delete DeleteEnhancedConnectionRoutes DeleteRouteFromEnhancedConnection route-delete DisassociateQueueFromEnhancedConnection unbind ListAuthorizationPrivileges ListEnhancedConnections list ListResourcesByTags tags-filter ListResourcesTags tags-keys RunAuthorizationAction ShowEnhancedConnection show ShowEnhancedConnectionPrivilege privileges ShowResourceTags tags UpdateEnhancedConnection update-hosts wait grant revoke demo config fake-server version completion help'
 complete -c edsconn -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'
 complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l body
+complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l connection-id
 complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l elastic-resource-pools
 complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l endpoint
 complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l fake
@@ -62,6 +63,7 @@ complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConn
 complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l region
 complete -c edsconn -n '__fish_seen_subcommand_from AssociateQueueToEnhancedConnection bind' -l timeout
 complete -c edsconn -n '__fish_seen_subcommand_from BatchCreateResourceTags tags-add' -l body
+complete -c edsconn -n '__fish_seen_subcommand_from BatchCreateResourceTags tags-add' -l connection-id
 complete -c edsconn -n '__fish_seen_subcommand_from BatchCreateResourceTags tags-add' -l endpoint
 complete -c edsconn -n '__fish_seen_subcommand_from BatchCreateResourceTags tags-add' -l fake
 complete -c edsconn -n '__fish_seen_subcommand_from BatchCreateResourceTags tags-add' -l fake-activation
@@ -70,10 +72,12 @@ complete -c edsconn -n '__fish_seen_subcommand_from BatchCreateResourceTags tags
 complete -c edsconn -n '__fish_seen_subcommand_from BatchCreateResourceTags tags-add' -o o -x -a 'json table'
 complete -c edsconn -n '__fish_seen_subcommand_from BatchCreateResourceTags tags-add' -l project-id
 complete -c edsconn -n '__fish_seen_subcommand_from BatchCreateResourceTags tags-add' -l region
+complete -c edsconn -n '__fish_seen_subcommand_from BatchCreateResourceTags tags-add' -l resource-id
 complete -c edsconn -n '__fish_seen_subcommand_from BatchCreateResourceTags tags-add' -l tag
 complete -c edsconn -n '__fish_seen_subcommand_from BatchCreateResourceTags tags-add' -l tags
 complete -c edsconn -n '__fish_seen_subcommand_from BatchCreateResourceTags tags-add' -l timeout
 complete -c edsconn -n '__fish_seen_subcommand_from BatchDeleteResourceTags tags-delete' -l body
+complete -c edsconn -n '__fish_seen_subcommand_from BatchDeleteResourceTags tags-delete' -l connection-id
 complete -c edsconn -n '__fish_seen_subcommand_from BatchDeleteResourceTags tags-delete' -l endpoint
 complete -c edsconn -n '__fish_seen_subcommand_from BatchDeleteResourceTags tags-delete' -l fake
 complete -c edsconn -n '__fish_seen_subcommand_from BatchDeleteResourceTags tags-delete' -l fake-activation
@@ -82,6 +86,7 @@ complete -c edsconn -n '__fish_seen_subcommand_from BatchDeleteResourceTags tags
 complete -c edsconn -n '__fish_seen_subcommand_from BatchDeleteResourceTags tags-delete' -o o -x -a 'json table'
 complete -c edsconn -n '__fish_seen_subcommand_from BatchDeleteResourceTags tags-delete' -l project-id
 complete -c edsconn -n '__fish_seen_subcommand_from BatchDeleteResourceTags tags-delete' -l region
+complete -c edsconn -n '__fish_seen_subcommand_from BatchDeleteResourceTags tags-delete' -l resource-id
 complete -c edsconn -n '__fish_seen_subcommand_from BatchDeleteResourceTags tags-delete' -l tag
 complete -c edsconn -n '__fish_seen_subcommand_from BatchDeleteResourceTags tags-delete' -l tags
 complete -c edsconn -n '__fish_seen_subcommand_from BatchDeleteResourceTags tags-delete' -l timeout
@@ -126,6 +131,7 @@ complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection cre
 complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnection create' -l vpc
 complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -l body
 complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -l cidr
+complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -l connection-id
 complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -l endpoint
 complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -l fake
 complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -l fake-activation
@@ -138,6 +144,7 @@ complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRout
 complete -c edsconn -n '__fish_seen_subcommand_from CreateEnhancedConnectionRoutes' -l timeout
 complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l body
 complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l cidr
+complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l connection-id
 complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l endpoint
 complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l fake
 complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l fake-activation
@@ -148,6 +155,7 @@ complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnect
 complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l project-id
 complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l region
 complete -c edsconn -n '__fish_seen_subcommand_from CreateRouteToEnhancedConnection route-add' -l timeout
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnection delete' -l connection-id
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnection delete' -l endpoint
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnection delete' -l fake
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnection delete' -l fake-activation
@@ -156,23 +164,28 @@ complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnection del
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnection delete' -l project-id
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnection delete' -l region
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnection delete' -l timeout
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnectionRoutes' -l connection-id
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnectionRoutes' -l endpoint
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnectionRoutes' -l fake
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnectionRoutes' -l fake-activation
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnectionRoutes' -l name
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnectionRoutes' -l no-validate
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnectionRoutes' -o o -x -a 'json table'
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnectionRoutes' -l project-id
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnectionRoutes' -l region
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteEnhancedConnectionRoutes' -l timeout
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteRouteFromEnhancedConnection route-delete' -l connection-id
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteRouteFromEnhancedConnection route-delete' -l endpoint
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteRouteFromEnhancedConnection route-delete' -l fake
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteRouteFromEnhancedConnection route-delete' -l fake-activation
+complete -c edsconn -n '__fish_seen_subcommand_from DeleteRouteFromEnhancedConnection route-delete' -l name
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteRouteFromEnhancedConnection route-delete' -l no-validate
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteRouteFromEnhancedConnection route-delete' -o o -x -a 'json table'
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteRouteFromEnhancedConnection route-delete' -l project-id
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteRouteFromEnhancedConnection route-delete' -l region
 complete -c edsconn -n '__fish_seen_subcommand_from DeleteRouteFromEnhancedConnection route-delete' -l timeout
 complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -l body
+complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -l connection-id
 complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -l elastic-resource-pools
 complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -l endpoint
 complete -c edsconn -n '__fish_seen_subcommand_from DisassociateQueueFromEnhancedConnection unbind' -l fake
@@ -208,6 +221,7 @@ complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list
 complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l project-id
 complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l region
 complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l status
+complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l tag
 complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l tags
 complete -c edsconn -n '__fish_seen_subcommand_from ListEnhancedConnections list' -l timeout
 complete -c edsconn -n '__fish_seen_subcommand_from ListResourcesByTags tags-filter' -l all
@@ -255,6 +269,7 @@ complete -c edsconn -n '__fish_seen_subcommand_from RunAuthorizationAction' -l p
 complete -c edsconn -n '__fish_seen_subcommand_from RunAuthorizationAction' -l region
 complete -c edsconn -n '__fish_seen_subcommand_from RunAuthorizationAction' -l timeout
 complete -c edsconn -n '__fish_seen_subcommand_from RunAuthorizationAction' -l user-name
+complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnection show' -l connection-id
 complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnection show' -l endpoint
 complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnection show' -l fake
 complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnection show' -l fake-activation
@@ -263,6 +278,7 @@ complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnection show'
 complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnection show' -l project-id
 complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnection show' -l region
 complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnection show' -l timeout
+complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnectionPrivilege privileges' -l connection-id
 complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnectionPrivilege privileges' -l endpoint
 complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnectionPrivilege privileges' -l fake
 complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnectionPrivilege privileges' -l fake-activation
@@ -272,6 +288,7 @@ complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnectionPrivil
 complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnectionPrivilege privileges' -l region
 complete -c edsconn -n '__fish_seen_subcommand_from ShowEnhancedConnectionPrivilege privileges' -l timeout
 complete -c edsconn -n '__fish_seen_subcommand_from ShowResourceTags tags' -l all
+complete -c edsconn -n '__fish_seen_subcommand_from ShowResourceTags tags' -l connection-id
 complete -c edsconn -n '__fish_seen_subcommand_from ShowResourceTags tags' -l endpoint
 complete -c edsconn -n '__fish_seen_subcommand_from ShowResourceTags tags' -l fake
 complete -c edsconn -n '__fish_seen_subcommand_from ShowResourceTags tags' -l fake-activation
@@ -282,9 +299,11 @@ complete -c edsconn -n '__fish_seen_subcommand_from ShowResourceTags tags' -l of
 complete -c edsconn -n '__fish_seen_subcommand_from ShowResourceTags tags' -l page-size
 complete -c edsconn -n '__fish_seen_subcommand_from ShowResourceTags tags' -l project-id
 complete -c edsconn -n '__fish_seen_subcommand_from ShowResourceTags tags' -l region
+complete -c edsconn -n '__fish_seen_subcommand_from ShowResourceTags tags' -l resource-id
 complete -c edsconn -n '__fish_seen_subcommand_from ShowResourceTags tags' -l timeout
 complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -l body
 complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -l clear
+complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -l connection-id
 complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -l endpoint
 complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -l fake
 complete -c edsconn -n '__fish_seen_subcommand_from UpdateEnhancedConnection update-hosts' -l fake-activation
