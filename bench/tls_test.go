@@ -51,8 +51,10 @@ var tlsMakers = []tlsMaker{
 // connections the server saw opened per 1,000 calls, each a full TLS handshake, which a client
 // that keeps its connections makes only while it warms up.
 //
-// Each run builds its client, warms it up with two calls per goroutine (untimed), then lets the
-// goroutines take calls from a shared counter until b.N are done.
+// Each run builds its client and warms it up (untimed) until it has the connections it keeps:
+// rounds of two calls per goroutine, until a round opens no connection (at most 10 rounds; a
+// client that cannot keep its connections never gets there). Then the goroutines take calls
+// from a shared counter until b.N are done.
 func BenchmarkTLS(b *testing.B) {
 	for _, proto := range []string{"h1", "h2"} {
 		b.Run("proto="+proto, func(b *testing.B) {
@@ -76,8 +78,14 @@ func BenchmarkTLS(b *testing.B) {
 // 1,000 calls and the CPU per call.
 func runTLS(b *testing.B, srv *fixture.TLSServer, n int, o op) {
 	ctx := context.Background()
-	if err := concurrently(n, 2*n, func() error { return o(ctx) }); err != nil {
-		b.Fatal(err)
+	for range 10 {
+		before := srv.Conns()
+		if err := concurrently(n, 2*n, func() error { return o(ctx) }); err != nil {
+			b.Fatal(err)
+		}
+		if srv.Conns() == before {
+			break
+		}
 	}
 	b.ReportAllocs()
 	conns := srv.Conns()
