@@ -32,6 +32,8 @@ type Client struct {
 	send Next
 	// scrubber removes the client's secrets from anything taken from an answer.
 	scrubber *scrubber
+	// transport is the client's own (transport.go), nil when Config.HTTPClient brought one.
+	transport *http.Transport
 }
 
 // New builds a Client from cfg.
@@ -84,10 +86,11 @@ func New(cfg Config) (*Client, error) {
 	if cfg.HTTPClient != nil {
 		*hc = *cfg.HTTPClient
 	}
-	base := hc.Transport
-	if base == nil {
-		base = http.DefaultTransport
+	base, own, err := transportFor(cfg) // transport.go: the caller's, or one of the client's own
+	if err != nil {
+		return nil, err
 	}
+	c.transport = own
 	hc.Transport = &originGuard{scheme: ep.scheme, host: ep.host, origin: ep.origin, next: base}
 	hc.CheckRedirect = noRedirects
 	c.send = chain(cfg.Middleware, hc.Do)
