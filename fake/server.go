@@ -17,15 +17,15 @@ import (
 // (httptest.NewServer(srv) works too, except that Fault.Drop needs a connection to hijack).
 // Its methods may be called from any goroutine.
 type Server struct {
-	opts      Options
-	store     *store
-	validator *validator
-	auth      *authenticator
-	faults    *faultInjector
-	obs       *observer
-	bodies    *bodyBudget
-	grants    *createGrants
-	handler   http.Handler
+	opts    Options
+	store   *store
+	spec    *specOps
+	auth    *authenticator
+	faults  *faultInjector
+	obs     *observer
+	bodies  *bodyBudget
+	grants  *createGrants
+	handler http.Handler
 
 	// bodyBytesRead counts the request body bytes the body stage read, so tests can prove that
 	// a refused request cost none.
@@ -40,19 +40,19 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := sharedValidator()
+	spec, err := sharedSpecOps()
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{
-		opts:      opts,
-		store:     newStore(opts.Now, opts.ActivationDelay),
-		validator: v,
-		auth:      newAuthenticator(opts.Credentials, opts.Tokens),
-		faults:    newFaultInjector(opts.ErrorRate, opts.Latency, opts.Seed),
-		obs:       newObserver(opts.Now),
-		bodies:    newBodyBudget(opts.MaxBodyBytesInFlight),
-		grants:    newCreateGrants(),
+		opts:   opts,
+		store:  newStore(opts.Now, opts.ActivationDelay),
+		spec:   spec,
+		auth:   newAuthenticator(opts.Credentials, opts.Tokens),
+		faults: newFaultInjector(opts.ErrorRate, opts.Latency, opts.Seed),
+		obs:    newObserver(opts.Now),
+		bodies: newBodyBudget(opts.MaxBodyBytesInFlight),
+		grants: newCreateGrants(),
 	}
 	ops := &operations{store: s.store, refuseDeleteWhileCreating: opts.RefuseDeleteWhileCreating}
 	strict := gen.NewStrictHandlerWithOptions(ops, []gen.StrictMiddlewareFunc{s.grantOnCreate, s.countCalls}, gen.StrictHTTPServerOptions{
@@ -98,8 +98,8 @@ func (s *Server) GrantPrivilege(connID, projectID string) error {
 
 // Operations returns the operationIds of the spec, sorted: the names InjectFaults takes.
 func (s *Server) Operations() []string {
-	ops := make([]string, 0, len(s.validator.operations))
-	for op := range s.validator.operations {
+	ops := make([]string, 0, len(s.spec.operations))
+	for op := range s.spec.operations {
 		ops = append(ops, op)
 	}
 	slices.Sort(ops)
