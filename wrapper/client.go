@@ -32,6 +32,8 @@ type Client struct {
 	send Next
 	// scrubber removes the client's secrets from anything taken from an answer.
 	scrubber *scrubber
+	// observed is set when middleware sees the attempts: each call then has a Call (callinfo.go).
+	observed bool
 	// transport is the client's own (transport.go), nil when Config.HTTPClient brought one.
 	transport *http.Transport
 }
@@ -94,6 +96,7 @@ func New(cfg Config) (*Client, error) {
 	hc.Transport = &originGuard{scheme: ep.scheme, host: ep.host, origin: ep.origin, next: base}
 	hc.CheckRedirect = noRedirects
 	c.send = chain(cfg.Middleware, hc.Do)
+	c.observed = len(cfg.Middleware) > 0
 	if c.projectID == "" {
 		// IAM is another origin than DLI's: its request goes through the caller's transport,
 		// not through the origin guard, signed by the resolver itself, and follows no redirect
