@@ -32,13 +32,17 @@
 //     retry class) and query encoder. encode.gen.go: the request bodies' encoders, byte for byte
 //     what json.Marshal writes. decode.gen.go: the answers' decoders on internal/jsondec, exactly
 //     what encoding/json decodes. answers.gen.go: is_success and the fields an answer must carry.
-//   - client.go, config.go: New, Config, ConfigFromEnv; endpoints.go: regions and their DLI and
-//     IAM endpoints from the spec's servers; iam.go: the project id of a region from IAM, for a
-//     Config without ProjectID; rules.go, validate.go: the spec's request rules, compiled per operation on first
-//     use.
+//   - client.go, config.go: New, Config, ConfigFromEnv; transport.go: the client's own
+//     transport, made for many goroutines (a connection kept per call in flight, HTTP/2 when
+//     offered, the environment's proxy and roots, time limits), Config.MaxConnsPerHost and
+//     IdleConnTimeout, CloseIdleConnections; endpoints.go: regions and their DLI and IAM
+//     endpoints from the spec's servers; iam.go: the project id of a region from IAM, for a
+//     Config without ProjectID; rules.go, validate.go: the spec's request rules
+//     (internal/specrules, generated), compiled per operation on first use.
 //   - call.go: one call: validate, build each attempt's request (request.go), sign (package
 //     signer), send through the middleware (middleware.go, options.go), read the answer bounded
-//     (answer.go), retry where safe (retry.go), decode or fail (errors.go). redirect.go keeps
+//     (answer.go), retry where safe (retry.go), decode or fail (errors.go). callinfo.go: the
+//     Call that middleware sees around the attempts (for a span per call). redirect.go keeps
 //     credentials on the endpoint's origin; scrub.go removes secrets from text servers send.
 //   - body.go: request bodies encoded once per call into pooled buffers; json.go: what the
 //     generated encoders and decoders call.
