@@ -6,11 +6,16 @@
 // just before fork to Wait as benchmark lines (BenchmarkCLIStart/program=..., which cmd/ratios
 // -cold reads).
 //
+// With -baseline DIR, a checkout of the main module at another commit, its edsconn runs in the
+// same groups as a third program (edsconn-list-baseline, against the same server), so that a
+// change is measured before and after in one interleaved run.
+//
 // With -inits FILE it also writes what still initialises: the package inits of
 // GODEBUG=inittrace=1 over -initruns runs of `edsconn list` (median clock per package, the
 // sum), and the init functions `go tool nm` finds in each binary.
 //
 //	go run ./cmd/clistart -n 40 -out results/clistart.txt -inits results/clistart-inits.txt
+//	git worktree add /tmp/base 6adac33 && go run ./cmd/clistart -baseline /tmp/base
 package main
 
 import (
@@ -44,8 +49,14 @@ func main() {
 	inits := flag.String("inits", "", "file to write the init costs to (none when empty)")
 	initRuns := flag.Int("initruns", 11, "runs of GODEBUG=inittrace=1 edsconn list for -inits")
 	header := flag.String("header", "", "lines written first, as comments")
+	baseline := flag.String("baseline", "", "a checkout of the main module whose edsconn runs beside (optional)")
 	flag.Parse()
-	if err := run(*n, *out, *inits, *initRuns, *header); err != nil {
+	if *baseline != "" {
+		programs = append(programs, program{"edsconn-list-baseline", func(url string) []string {
+			return []string{"edsconn-baseline", "list", "--endpoint", url, "--project-id", projectID, "-o", "json"}
+		}})
+	}
+	if err := run(*n, *out, *inits, *initRuns, *header, *baseline); err != nil {
 		fmt.Fprintln(os.Stderr, "clistart:", err)
 		os.Exit(1)
 	}
@@ -64,7 +75,7 @@ var programs = []program{
 	{"minimal", func(url string) []string { return []string{"minimal", url, projectID} }},
 }
 
-func run(n int, out, inits string, initRuns int, header string) error {
+func run(n int, out, inits string, initRuns int, header, baseline string) error {
 	tmp, err := os.MkdirTemp("", "clistart")
 	if err != nil {
 		return err
@@ -80,6 +91,14 @@ func run(n int, out, inits string, initRuns int, header string) error {
 		build.Stdout, build.Stderr = os.Stderr, os.Stderr
 		if err := build.Run(); err != nil {
 			return fmt.Errorf("go build %s: %w", pkg, err)
+		}
+	}
+	if baseline != "" {
+		bins["edsconn-baseline"] = filepath.Join(tmp, "edsconn-baseline")
+		build := exec.Command("go", "build", "-o", bins["edsconn-baseline"], "./cmd/edsconn")
+		build.Dir, build.Stdout, build.Stderr = baseline, os.Stderr, os.Stderr
+		if err := build.Run(); err != nil {
+			return fmt.Errorf("go build the baseline's edsconn in %s: %w", baseline, err)
 		}
 	}
 	env := append(os.Environ(), "HUAWEICLOUD_SDK_AK="+ak, "HUAWEICLOUD_SDK_SK="+sk)
