@@ -34,8 +34,10 @@ type Client struct {
 	scrubber *scrubber
 	// observed is set when middleware sees the attempts: each call then has a Call (callinfo.go).
 	observed bool
-	// transport is the client's own (transport.go), nil when Config.HTTPClient brought one.
-	transport *http.Transport
+	// transport returns the client's own transport (transport.go); nil when Config.HTTPClient
+	// brought one. A func, not a *http.Transport, so that printing a Client (with any verb,
+	// which walks pointers for some) never reads the pool its connections change meanwhile.
+	transport func() *http.Transport
 }
 
 // New builds a Client from cfg.
@@ -92,15 +94,17 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.transport = own
+	if own != nil {
+		c.transport = func() *http.Transport { return own }
+	}
 	hc.Transport = &originGuard{scheme: ep.scheme, host: ep.host, origin: ep.origin, next: base}
 	hc.CheckRedirect = noRedirects
 	c.send = chain(cfg.Middleware, hc.Do)
 	c.observed = len(cfg.Middleware) > 0
 	if c.projectID == "" {
-		// IAM is another origin than DLI's: its request goes through the caller's transport,
-		// not through the origin guard, signed by the resolver itself, and follows no redirect
-		// (a RoundTripper never does).
+		// IAM is another origin than DLI's: its request goes through the same transport (the
+		// caller's or the client's own), not through the origin guard, signed by the resolver
+		// itself, and follows no redirect (a RoundTripper never does).
 		if c.projects, err = newProjectResolver(cfg.IAMEndpoint, cfg.Region, base, c.signer); err != nil {
 			return nil, err
 		}

@@ -54,7 +54,7 @@ func newTLSServer(t testing.TB, http2 bool, h http.HandlerFunc) *tlsServer {
 func trust(t testing.TB, c *Client, srv *tlsServer) {
 	t.Helper()
 	require.NotNil(t, c.transport, "the client has no transport of its own")
-	c.transport.TLSClientConfig = srv.Client().Transport.(*http.Transport).TLSClientConfig.Clone()
+	c.transport().TLSClientConfig = srv.Client().Transport.(*http.Transport).TLSClientConfig.Clone()
 }
 
 // TestOwnTransportKeepsAConnectionPerCall makes N calls in flight at once (the server holds
@@ -183,7 +183,7 @@ func TestOwnTransportSettings(t *testing.T) {
 				assert.Nil(t, c.transport)
 				return
 			}
-			tr := c.transport
+			tr := c.transport()
 			require.NotNil(t, tr)
 			assert.NotSame(t, http.DefaultTransport, tr)
 			assert.Equal(t, tt.maxConns, tr.MaxConnsPerHost)
@@ -391,7 +391,7 @@ func transportChild(mode, endpoint string) int {
 	case "proxy-for":
 		for _, host := range []string{"example.com", "other.example"} {
 			req, _ := http.NewRequest(http.MethodGet, "https://"+host+"/", nil)
-			u, err := c.transport.Proxy(req)
+			u, err := c.transport().Proxy(req)
 			switch {
 			case err != nil:
 				fmt.Println(err)
