@@ -1,8 +1,8 @@
 // Package enhancedconnections holds the OpenAPI 3.0.3 description of the DLI enhanced datasource
-// connection API, the single source of truth of this module: gen/ and the wrapper's request
-// rules (wrapper/rules.gen.go) are generated from it and the fake DLI server serves it.
-// Package wrapper does not import this package, so a client binary links no OpenAPI or YAML
-// parser.
+// connection API, the single source of truth of this module: gen/ and the request rules that the
+// wrapper and the fake DLI check requests with (internal/specrules) are generated from it.
+// Neither package wrapper nor package fake nor the CLI imports this package, so none of their
+// binaries links an OpenAPI or YAML parser.
 //
 // Consuming repositories can read the exact file of the version they depend on:
 //

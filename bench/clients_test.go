@@ -149,7 +149,11 @@ func vendorClient(_ testing.TB, baseURL string) client {
 // encoding/json, signed with our signer (the vendor's algorithm), sent with net/http, the
 // answer read and decoded into the generated type. No validation, retries or typed errors.
 func floorClient(_ testing.TB, baseURL string) client {
-	hc := &http.Client{Transport: fixture.NewTransport()}
+	return floorClientOn(baseURL, &http.Client{Transport: fixture.NewTransport()})
+}
+
+// floorClientOn is the floor sending through hc.
+func floorClientOn(baseURL string, hc *http.Client) client {
 	sign := ours.NewSigner(fixture.AK, fixture.SK)
 	prefix := baseURL + fixture.Prefix
 	do := func(ctx context.Context, method, url string, body any, want int, out any) error {

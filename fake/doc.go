@@ -47,8 +47,15 @@
 //     trickles) up to the gateway's 12 MB (413), refuses data after the JSON value (400
 //     DLI.0001), and makes the body replayable for the stages after it.
 //   - signature verifies an AK/SK signature over the body's hash, now that the body is read.
-//   - validate checks the request against the spec with kin-openapi (400 DLI.0001 naming the
-//     field), so a request the spec refuses never reaches an operation.
+//   - validate checks the request against the spec (400 DLI.0001 naming the field), so a
+//     request the spec refuses never reaches an operation: path, query and header parameters,
+//     then the body's media type, presence, JSON and schema, with the spec's request rules
+//     generated as Go (internal/specrules, checked by internal/schemacheck), the rules the
+//     wrapper validates with. Routing uses the same rules. So the fake links no OpenAPI, YAML
+//     or JSON Schema library, and a program that embeds it (edsconn) pays nothing for it at
+//     start; kin-openapi, an independent implementation, stays in the tests as a second
+//     opinion that must agree on every refusal, edge case, documented body and real-world
+//     case (validate_kin_test.go).
 //
 // Every answer given before the body is read (unread.go) goes out at once and closes the
 // connection, because the unread body rules out the next request on it; what the client still
@@ -56,8 +63,9 @@
 // reads the answer instead of a reset connection. Start adds the connection-level bounds:
 // Options.ReadHeaderTimeout and Options.IdleTimeout.
 //
-// The other files: server.go (setup), options.go, listen.go (Start, Close, Shutdown), budget.go
-// (the body budget), grants.go (GrantPrivilegeOnCreate), requestlog.go, errors.go, inspect.go
+// The other files: server.go (setup), specops.go (the operations compiled from the rules, and
+// the route of a request), options.go, listen.go (Start, Close, Shutdown), budget.go (the body
+// budget), grants.go (GrantPrivilegeOnCreate), requestlog.go, errors.go, inspect.go
 // (LiveConnections: the state without a request); credjson.go (the two spellings of temporary
 // credentials) and platformbody.go (the platform services' small bodies); store.go,
 // list.go, peers.go, routes.go (network routes of a connection) and views.go are the emulated

@@ -62,7 +62,7 @@ func newFaultInjector(errorRate float64, latency time.Duration, seed int64) *fau
 // It panics on an operationID the spec does not define or a Status outside 400-599: a typo
 // would otherwise make a test pass without injecting anything.
 func (s *Server) InjectFaults(operationID string, faults ...Fault) {
-	if operationID != "" && !s.validator.operations[operationID] {
+	if operationID != "" && !s.spec.operations[operationID] {
 		panic(fmt.Sprintf("fake: InjectFaults: the spec has no operation %q", operationID))
 	}
 	queued := make([]Fault, 0, len(faults)) // the caller's slice stays as it was

@@ -117,7 +117,7 @@ func (s *Server) Calls(operationID string) int {
 	}
 	n := 0
 	for op, c := range s.obs.calls {
-		if s.validator.operations[op] {
+		if s.spec.operations[op] {
 			n += c
 		}
 	}

@@ -2,13 +2,11 @@ package fake
 
 import (
 	"net/http"
-
-	"github.com/getkin/kin-openapi/routers"
 )
 
 // routeMatch is the spec operation a request matched, kept for the validator.
 type routeMatch struct {
-	route      *routers.Route
+	op         *specOp
 	pathParams map[string]string
 }
 
@@ -18,19 +16,19 @@ type routeMatch struct {
 // job, after authentication.
 func (s *Server) routingStage(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		route, params, err := s.validator.router.FindRoute(r)
-		if err != nil {
+		op, params, pathKnown := s.spec.route(r.Method, r.URL.EscapedPath())
+		if op == nil {
 			msg := "The API does not exist or has not been published in the environment."
-			if err == routers.ErrMethodNotAllowed {
+			if pathKnown {
 				msg = "The API does not exist: method " + r.Method + " is not defined for this path."
 			}
 			s.answerUnread(w, r, func(w http.ResponseWriter) { writeError(w, http.StatusNotFound, codeNoAPI, msg) })
 			return
 		}
 		info := infoFrom(r.Context())
-		info.route = &routeMatch{route: route, pathParams: params}
-		s.obs.setOperation(info.rec, route.Operation.OperationID)
-		info.operationID = route.Operation.OperationID
+		info.route = &routeMatch{op: op, pathParams: params}
+		s.obs.setOperation(info.rec, op.id)
+		info.operationID = op.id
 		next.ServeHTTP(w, r)
 	})
 }

@@ -17,18 +17,18 @@ import (
 // (httptest.NewServer(srv) works too, except that Fault.Drop needs a connection to hijack).
 // Its methods may be called from any goroutine.
 type Server struct {
-	opts      Options
-	store     *store
-	validator *validator
-	auth      *authenticator
-	faults    *faultInjector
-	obs       *observer
-	bodies    *bodyBudget
-	grants    *createGrants
-	keys      *keyStore
-	platform  *platform
-	clock     gatewayClock
-	handler   http.Handler
+	opts     Options
+	store    *store
+	spec     *specOps
+	auth     *authenticator
+	faults   *faultInjector
+	obs      *observer
+	bodies   *bodyBudget
+	grants   *createGrants
+	keys     *keyStore
+	platform *platform
+	clock    gatewayClock
+	handler  http.Handler
 
 	// regionSubprojects is set when Options.Projects was nil: IAM then also lists a project
 	// named <region>_<suffix> of a known region, as OTC names its subprojects.
@@ -48,7 +48,7 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := sharedValidator()
+	spec, err := sharedSpecOps()
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +57,7 @@ func New(opts Options) (*Server, error) {
 	s := &Server{
 		opts:              opts,
 		store:             newStore(opts.Now, opts.ActivationDelay),
-		validator:         v,
+		spec:              spec,
 		auth:              newAuthenticator(opts.Credentials, opts.Tokens, opts.Platform.on(), keys, clock),
 		faults:            newFaultInjector(opts.ErrorRate, opts.Latency, opts.Seed),
 		obs:               newObserver(opts.Now),
@@ -112,8 +112,8 @@ func (s *Server) GrantPrivilege(connID, projectID string) error {
 
 // Operations returns the operationIds of the spec, sorted: the names InjectFaults takes.
 func (s *Server) Operations() []string {
-	ops := make([]string, 0, len(s.validator.operations))
-	for op := range s.validator.operations {
+	ops := make([]string, 0, len(s.spec.operations))
+	for op := range s.spec.operations {
 		ops = append(ops, op)
 	}
 	slices.Sort(ops)

@@ -1,77 +1,24 @@
 package fake
 
 import (
-	"context"
-	"errors"
-	"fmt"
+	"encoding/json"
+	"io"
+	"mime"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 
-	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/getkin/kin-openapi/openapi3filter"
-	"github.com/getkin/kin-openapi/routers"
-	"github.com/getkin/kin-openapi/routers/gorillamux"
-
-	enhancedconnections "github.com/dli-openapi/enhanced-connections"
+	"github.com/dli-openapi/enhanced-connections/internal/schemacheck"
 )
 
-// validator checks requests against the spec before any operation runs.
-type validator struct {
-	router     routers.Router
-	options    *openapi3filter.Options
-	operations map[string]bool // operationIds of the spec
-}
-
-// sharedValidator is the validator of every Server in the process. Loading and checking the
-// spec takes tens of milliseconds, which tests that start a Server each paid again and again;
-// the document, router and options are only read once built, as one Server's many goroutines
-// already do.
-var sharedValidator = sync.OnceValues(newValidator)
-
-// newValidator loads a private copy of the spec: the shared document of
-// enhancedconnections.Load must not be changed, and the router needs servers that match any
-// host (the fake listens on 127.0.0.1, not on dli.<region>.myhuaweicloud.com).
-func newValidator() (*validator, error) {
-	doc, err := openapi3.NewLoader().LoadFromData(enhancedconnections.Spec())
-	if err != nil {
-		return nil, fmt.Errorf("fake: load spec: %w", err)
-	}
-	if err := doc.Validate(context.Background()); err != nil {
-		return nil, fmt.Errorf("fake: validate spec: %w", err)
-	}
-	doc.Servers = openapi3.Servers{{URL: "/"}}
-	router, err := gorillamux.NewRouter(doc)
-	if err != nil {
-		return nil, fmt.Errorf("fake: route spec: %w", err)
-	}
-	ops := make(map[string]bool)
-	for _, item := range doc.Paths.Map() {
-		for _, op := range item.Operations() {
-			ops[op.OperationID] = true
-		}
-	}
-	return &validator{
-		router: router,
-		options: &openapi3filter.Options{
-			// Authentication is the auth stage's job; the spec's security schemes only say
-			// which headers carry it.
-			AuthenticationFunc: openapi3filter.NoopAuthenticationFunc,
-			SchemaValidationOptions: []openapi3.SchemaValidationOption{
-				// Per call, not openapi3.DefineIPv4Format(), which would change every user of
-				// kin-openapi in the process.
-				openapi3.WithStringFormatValidator("ipv4", openapi3.NewIPValidator(true)),
-				// Without it one error on a 20,000-host body embeds the schema and the value
-				// (megabytes); the answer names the field instead.
-				openapi3.DisableSchemaErrorDetails(),
-			},
-		},
-		operations: ops,
-	}, nil
-}
-
 // validateStage refuses a request the spec does not allow with 400 DLI.0001 and a message
-// "<field>: <reason>", before the generated router decodes it.
+// "<field>: <reason>", before the generated router decodes it. It checks, in this order, and
+// stops at the first broken rule: the path parameters, the query and header parameters, then
+// the body (its Content-Type, its presence, its JSON, its schema). The field is a parameter's
+// name, "Content-Type", "body", or a JSON pointer into the body such as "hosts/3/ip"; the
+// reason never quotes the value.
 func (s *Server) validateStage(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		m := infoFrom(r.Context()).route
@@ -79,14 +26,7 @@ func (s *Server) validateStage(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		err := openapi3filter.ValidateRequest(r.Context(), &openapi3filter.RequestValidationInput{
-			Request:    r,
-			PathParams: m.pathParams,
-			Route:      m.route,
-			Options:    s.validator.options,
-		})
-		if err != nil {
-			field, reason := describeRequestError(err)
+		if field, reason, ok := m.op.check(r, m.pathParams); !ok {
 			writeError(w, http.StatusBadRequest, codeParameter, field+": "+reason)
 			return
 		}
@@ -94,75 +34,162 @@ func (s *Server) validateStage(next http.Handler) http.Handler {
 	})
 }
 
-// describeRequestError turns a kin-openapi validation error into the name of the offending
-// field (a parameter name, or a JSON pointer into the body such as "hosts/3/ip") and a short
-// reason that never quotes the value.
-func describeRequestError(err error) (field, reason string) {
-	var me openapi3.MultiError
-	if errors.As(err, &me) && len(me) > 0 {
-		err = me[0]
+// reports are reused between requests; each keeps one violation, the one the answer names.
+var reports = sync.Pool{New: func() any { return schemacheck.NewReport(1) }}
+
+// check validates r against op; pathParams are those routing found.
+func (op *specOp) check(r *http.Request, pathParams map[string]string) (field, reason string, ok bool) {
+	rep := reports.Get().(*schemacheck.Report)
+	defer reports.Put(rep)
+	rep.Reset(1)
+	for _, p := range op.path {
+		v, found := pathParams[p.name]
+		if !found {
+			return p.name, "is required", false
+		}
+		p.schema.CheckString(rep, p.name, v)
+		if rep.Failed() {
+			return p.name, firstReason(rep), false
+		}
 	}
-	var re *openapi3filter.RequestError
-	if !errors.As(err, &re) {
-		return "request", firstLine(err.Error())
+	var query url.Values
+	for _, p := range op.named {
+		var values []string
+		if p.in == "query" {
+			if query == nil {
+				query = r.URL.Query()
+			}
+			values = query[p.name]
+		} else {
+			values = r.Header.Values(p.name)
+		}
+		if len(values) == 0 {
+			if p.required {
+				return p.name, "is required", false
+			}
+			continue
+		}
+		if reason, ok := p.checkText(rep, values[0]); !ok {
+			return p.name, reason, false
+		}
 	}
-	var se *openapi3.SchemaError
-	hasSchemaErr := errors.As(re.Err, &se)
+	if op.body == nil {
+		return "", "", true
+	}
+	return op.checkBody(rep, r)
+}
+
+// checkText reads one parameter value as its type says and checks it.
+func (p *checkedParam) checkText(rep *schemacheck.Report, text string) (reason string, ok bool) {
+	var v any
+	switch p.kind {
+	case "string":
+		p.schema.CheckString(rep, p.name, text)
+		if rep.Failed() {
+			return firstReason(rep), false
+		}
+		return "", true
+	case "integer":
+		n, err := strconv.ParseInt(text, 10, 64)
+		if err != nil {
+			return "must be an integer", false
+		}
+		v = float64(n)
+	case "number":
+		f, err := strconv.ParseFloat(text, 64)
+		if err != nil {
+			return "must be a number", false
+		}
+		v = f
+	case "boolean":
+		b, err := strconv.ParseBool(text)
+		if err != nil {
+			return "must be true or false", false
+		}
+		v = b
+	}
+	p.schema.Check(rep, p.name, v)
+	if rep.Failed() {
+		return firstReason(rep), false
+	}
+	return "", true
+}
+
+// checkBody checks the body the body stage read (and made replayable): a JSON media type, then
+// present when required, then JSON, then the schema.
+func (op *specOp) checkBody(rep *schemacheck.Report, r *http.Request) (field, reason string, ok bool) {
+	data, err := replayBody(r)
+	if err != nil {
+		return "body", "cannot be read", false
+	}
+	if len(data) == 0 {
+		if op.bodyReq {
+			return "body", "a request body is required", false
+		}
+		return "", "", true
+	}
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		return "Content-Type", "must be application/json", false
+	}
+	var decoded any
+	if err := json.Unmarshal(data, &decoded); err != nil {
+		return "body", "is not valid JSON", false
+	}
+	op.body.Check(rep, "", decoded)
+	if !rep.Failed() {
+		return "", "", true
+	}
+	if len(rep.Violations) == 0 || rep.Violations[0].Path == "" {
+		return "body", firstReason(rep), false
+	}
+	return jsonPointer(rep.Violations[0].Path), firstReason(rep), false
+}
+
+// replayBody returns the body without consuming it: the body stage set GetBody, and a request
+// that did not pass it (a handler mounted elsewhere) is read and put back.
+func replayBody(r *http.Request) ([]byte, error) {
+	if r.Body == nil || r.Body == http.NoBody {
+		return nil, nil
+	}
+	if r.GetBody != nil {
+		rc, err := r.GetBody()
+		if err != nil {
+			return nil, err
+		}
+		defer rc.Close()
+		return io.ReadAll(rc)
+	}
+	data, err := io.ReadAll(r.Body)
+	_ = r.Body.Close()
+	r.Body = io.NopCloser(strings.NewReader(string(data)))
+	return data, err
+}
+
+// firstReason is the message of the report's first violation.
+func firstReason(rep *schemacheck.Report) string {
 	switch {
-	case re.Parameter != nil:
-		field = re.Parameter.Name
-		switch {
-		case hasSchemaErr:
-			reason = schemaReason(se)
+	case len(rep.Violations) > 0:
+		return rep.Violations[0].Message
+	case rep.Err != nil:
+		return "cannot be checked"
+	}
+	return "breaks the spec"
+}
+
+// jsonPointer turns a violation's path ("hosts[3].ip") into the JSON pointer form the fake's
+// answers use ("hosts/3/ip"), kin-openapi's form, which clients of the fake already parse.
+func jsonPointer(path string) string {
+	var b strings.Builder
+	for i := 0; i < len(path); i++ {
+		switch c := path[i]; c {
+		case '.', '[':
+			if b.Len() > 0 {
+				b.WriteByte('/')
+			}
+		case ']':
 		default:
-			var pe *openapi3filter.ParseError
-			if errors.As(re.Err, &pe) {
-				reason = pe.Reason
-				if reason == "" && pe.RootCause() != nil {
-					reason = pe.RootCause().Error()
-				}
-			}
+			b.WriteByte(c)
 		}
-	case re.RequestBody != nil:
-		field = "body"
-		if hasSchemaErr {
-			if p := se.JSONPointer(); len(p) > 0 {
-				field = strings.Join(p, "/")
-			}
-			reason = schemaReason(se)
-		} else if strings.Contains(re.Reason, "Content-Type") {
-			field = "Content-Type"
-		}
-	default:
-		field = "request"
 	}
-	if reason == "" {
-		reason = re.Reason
-	}
-	if reason == "" && re.Err != nil {
-		reason = re.Err.Error()
-	}
-	return field, firstLine(reason)
-}
-
-// schemaReason is the reason of a schema error, which kin-openapi words without the value.
-// Long patterns (the cidr one is 200 characters) are left out to keep the answer readable.
-func schemaReason(se *openapi3.SchemaError) string {
-	switch {
-	case se.SchemaField == "pattern" && se.Schema != nil && len(se.Schema.Pattern) > maxQuotedPattern:
-		return "string doesn't match the pattern the spec gives for this field"
-	case se.SchemaField == "not":
-		return "the value is one the spec forbids"
-	case se.Reason != "":
-		return se.Reason
-	}
-	return fmt.Sprintf("does not match the schema (%s)", se.SchemaField)
-}
-
-// maxQuotedPattern is the longest pattern quoted in an error message.
-const maxQuotedPattern = 40
-
-func firstLine(s string) string {
-	line, _, _ := strings.Cut(s, "\n")
-	return line
+	return b.String()
 }

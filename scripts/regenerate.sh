@@ -2,7 +2,7 @@
 # Regenerates everything derived from spec/enhanced-connections.yaml, in dependency order, with
 # the pinned tools (npm ci first for the Node ones):
 #   gen/                      oapi-codegen (go generate)
-#   wrapper/rules.gen.go      the request rules and servers (go generate, internal/cmd/genrules)
+#   internal/specrules/       the request rules, servers and info.version (go generate, internal/cmd/genrules)
 #   wrapper/*.gen.go          the Client methods, encoders, decoders (go generate, genwrapper)
 #   cmd/edsconn/*.gen.go      the CLI's commands (go generate, genwrapper)
 #   dist/                     the bundles and the HTML reference (Redocly)
@@ -20,9 +20,9 @@ bash scripts/build-spec-artifacts.sh >/dev/null
 npx --no-install openapi-typescript spec/enhanced-connections.yaml -o ts/dli.d.ts >/dev/null
 (cd examples/consumer && go generate ./...)
 if [ "${1:-}" = "--check" ]; then
-  if [ -n "$(git status --porcelain --untracked-files=all -- gen wrapper cmd dist ts examples spec)" ]; then
+  if [ -n "$(git status --porcelain --untracked-files=all -- gen wrapper cmd dist ts examples spec internal/specrules)" ]; then
     echo "regenerating from the spec changed these files (run bash scripts/regenerate.sh and commit):"
-    git status --porcelain --untracked-files=all -- gen wrapper cmd dist ts examples spec
+    git status --porcelain --untracked-files=all -- gen wrapper cmd dist ts examples spec internal/specrules
     git --no-pager diff --stat
     exit 1
   fi

@@ -55,10 +55,10 @@ type callArgs struct {
 	body   any
 }
 
-// call runs one operation: validate (unless turned off), then attempt, and retry where that is
+// run runs one operation: validate (unless turned off), then attempt, and retry where that is
 // safe, until an answer is final; then turn it into out or an error. Nothing is sent for an
-// invalid request, and no partial out is returned with an error.
-func (c *Client) call(ctx context.Context, op *operation, a *callArgs, out any, opts []CallOption) error {
+// invalid request, and no partial out is returned with an error. (call, in callinfo.go, runs it.)
+func (c *Client) run(ctx context.Context, op *operation, a *callArgs, out any, opts []CallOption) error {
 	s := c.settings(opts)
 	projectID := c.projectID
 	if projectID == "" {
@@ -157,6 +157,11 @@ type answer struct {
 // Every attempt is a new request, headed and signed afresh (a new X-Sdk-Date each time).
 func (c *Client) attempt(ctx context.Context, op *operation, u *url.URL, projectID string, body attemptBody, extra http.Header, attempt int, keys *keySet) (answer, error) {
 	var wrote atomic.Bool
+	if c.observed {
+		if call := CallFromContext(ctx); call != nil {
+			call.attempts.Store(int32(attempt))
+		}
+	}
 	actx := context.WithValue(ctx, attemptKey{}, &attemptInfo{operation: op.id, attempt: attempt, scrubber: c.secrets.current()})
 	if !op.idempotent {
 		actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{WroteHeaders: func() { wrote.Store(true) }})

@@ -33,6 +33,12 @@ type Client struct {
 	// secrets removes the client's secrets, those of rotated keys included, from anything taken
 	// from an answer.
 	secrets *secretSet
+	// observed is set when middleware sees the attempts: each call then has a Call (callinfo.go).
+	observed bool
+	// transport returns the client's own transport (transport.go); nil when Config.HTTPClient
+	// brought one. A func, not a *http.Transport, so that printing a Client (with any verb,
+	// which walks pointers for some) never reads the pool its connections change meanwhile.
+	transport func() *http.Transport
 }
 
 // New builds a Client from cfg.
@@ -88,17 +94,21 @@ func New(cfg Config) (*Client, error) {
 	if cfg.HTTPClient != nil {
 		*hc = *cfg.HTTPClient
 	}
-	base := hc.Transport
-	if base == nil {
-		base = http.DefaultTransport
+	base, own, err := transportFor(cfg) // transport.go: the caller's, or one of the client's own
+	if err != nil {
+		return nil, err
+	}
+	if own != nil {
+		c.transport = func() *http.Transport { return own }
 	}
 	hc.Transport = &originGuard{scheme: ep.scheme, host: ep.host, origin: ep.origin, next: base}
 	hc.CheckRedirect = noRedirects
 	c.send = chain(cfg.Middleware, hc.Do)
+	c.observed = len(cfg.Middleware) > 0
 	if c.projectID == "" {
-		// IAM is another origin than DLI's: its request goes through the caller's transport,
-		// not through the origin guard, signed by the resolver itself, and follows no redirect
-		// (a RoundTripper never does).
+		// IAM is another origin than DLI's: its request goes through the same transport (the
+		// caller's or the client's own), not through the origin guard, signed by the resolver
+		// itself, and follows no redirect (a RoundTripper never does).
 		if c.keys == nil {
 			return nil, configError("no project id: set ProjectID (%s); looking it up in IAM needs AK/SK credentials", EnvProjectID)
 		}

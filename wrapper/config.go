@@ -82,6 +82,8 @@ type Config struct {
 	// HTTPClient is used for every request; nil means a client of our own. It is copied, never
 	// modified: the copy follows no redirects (DLI never redirects, and a redirect must not
 	// carry credentials elsewhere) and its transport refuses any origin but the endpoint's.
+	// Without a Transport (nil, or an HTTPClient whose Transport is nil) the client builds its
+	// own, made for many goroutines at once (see MaxConnsPerHost), not http.DefaultTransport.
 	HTTPClient *http.Client
 	// Timeout bounds one whole call, retries included; 0 means 30 seconds. The caller's
 	// context deadline applies as well.
@@ -100,6 +102,24 @@ type Config struct {
 	DisableValidation bool
 	// UserAgent is sent (and signed) as User-Agent; empty means "enhanced-connections-go".
 	UserAgent string
+	// MaxConnsPerHost bounds the connections the client's own transport holds to one host (the
+	// endpoint; IAM has its own): in use, being dialed and idle together. A call beyond it
+	// waits for a connection, within its Timeout. 0 means no bound: N goroutines sharing the
+	// client keep N connections (up to 1,024 idle ones). Over HTTP/2 one connection carries up
+	// to the server's limit of concurrent calls (typically 100 to 250). Set it when the service
+	// must stay below a gateway's or a proxy's connection limit.
+	//
+	// It and IdleConnTimeout shape only the transport a client builds for itself, which it does
+	// when HTTPClient is nil or has no Transport (HTTPClient's other settings, such as its
+	// Timeout, still apply). With HTTPClient.Transport set, New refuses them: configure that
+	// transport instead, and mind that http.DefaultTransport keeps only 2 idle connections per
+	// host.
+	MaxConnsPerHost int
+	// IdleConnTimeout is how long a connection of the client's own transport may sit idle
+	// before it is closed; 0 means 90 seconds. A gateway that closes idle connections sooner
+	// costs a new handshake for the next call after such a pause (Client.CloseIdleConnections
+	// closes them at once).
+	IdleConnTimeout time.Duration
 }
 
 // MarshalJSON encodes the settings of c that are data, with its secrets redacted; the HTTP
@@ -117,9 +137,11 @@ func (c Config) MarshalJSON() ([]byte, error) {
 		MaxAnswerBytes    int64         `json:"max_answer_bytes,omitempty"`
 		DisableValidation bool          `json:"disable_validation,omitempty"`
 		UserAgent         string        `json:"user_agent,omitempty"`
+		MaxConnsPerHost   int           `json:"max_conns_per_host,omitempty"`
+		IdleConnTimeout   time.Duration `json:"idle_conn_timeout,omitempty"`
 	}
 	return json.Marshal(settings{c.Region, c.Endpoint, c.ProjectID, c.ProjectName, c.Credentials, c.AuthToken, c.Timeout,
-		c.Retry, c.MaxAnswerBytes, c.DisableValidation, c.UserAgent})
+		c.Retry, c.MaxAnswerBytes, c.DisableValidation, c.UserAgent, c.MaxConnsPerHost, c.IdleConnTimeout})
 }
 
 // defaultTimeout bounds a call when Config.Timeout is zero; the create with 20,000 hosts is the

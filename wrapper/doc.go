@@ -48,13 +48,17 @@
 //   - client.go, config.go: New, Config, ConfigFromEnv, DiscoverConfig (the credentials chain of
 //     package credentials); keys.go: the keys of every attempt (fixed, or a credentials.Cache's),
 //     the signing clock and the secrets the scrubber knows; unauthorized.go: the one retry after
-//     a 401 on temporary keys or an expired signature, ClockSkewError; endpoints.go: regions and their DLI and
-//     IAM endpoints from the spec's servers; iam.go: the project id of a region from IAM, for a
-//     Config without ProjectID; rules.go, validate.go: the spec's request rules, compiled per operation on first
-//     use.
+//     a 401 on temporary keys or an expired signature, ClockSkewError; transport.go: the
+//     client's own transport, made for many goroutines (a connection kept per call in flight,
+//     HTTP/2 when offered, the environment's proxy and roots, time limits),
+//     Config.MaxConnsPerHost and IdleConnTimeout, CloseIdleConnections; endpoints.go: regions
+//     and their DLI and IAM endpoints from the spec's servers; iam.go: the project id of a
+//     region from IAM, for a Config without ProjectID; rules.go, validate.go: the spec's request
+//     rules (internal/specrules, generated), compiled per operation on first use.
 //   - call.go: one call: validate, build each attempt's request (request.go), sign (package
 //     signer), send through the middleware (middleware.go, options.go), read the answer bounded
-//     (answer.go), retry where safe (retry.go), decode or fail (errors.go). redirect.go keeps
+//     (answer.go), retry where safe (retry.go), decode or fail (errors.go). callinfo.go: the
+//     Call that middleware sees around the attempts (for a span per call). redirect.go keeps
 //     credentials on the endpoint's origin; scrub.go removes secrets from text servers send.
 //   - recover.go: a create whose answer was lost (a broken connection, a 5xx, the deadline) is
 //     looked up as the spec's x-recover says (the lookup is generated into operations.gen.go)

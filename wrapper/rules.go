@@ -4,9 +4,10 @@ import (
 	"sync"
 
 	"github.com/dli-openapi/enhanced-connections/internal/schemacheck"
+	"github.com/dli-openapi/enhanced-connections/internal/specrules"
 )
 
-// specRules (rules.gen.go) builds what the wrapper needs of the spec: the request rules of every
+// specrules.Rules builds what the wrapper needs of the spec: the request rules of every
 // operation and the servers, written as Go by internal/cmd/genrules at generation time (see
 // generate.go). Nothing is parsed or decoded: a program pays for the rules on its first
 // validation or region lookup, and New costs nothing for them.
@@ -17,6 +18,6 @@ var sharedRules struct {
 
 // loadRules builds the rules on first use; every caller gets the same read-only rules.
 func loadRules() (*schemacheck.Rules, error) {
-	sharedRules.once.Do(func() { sharedRules.rules = specRules() })
+	sharedRules.once.Do(func() { sharedRules.rules = specrules.Rules() })
 	return sharedRules.rules, nil
 }

@@ -139,7 +139,7 @@ func TestValidateRejectsEachRule(t *testing.T) {
 		{"host without ip", create, vtPath(), nil, createWith(host1(gen.Host{Name: "db1"})), body("hosts[1].ip", "required")},
 		{"host without name", create, vtPath(), nil, createWith(host1(gen.Host{IP: "10.0.0.1"})), body("hosts[1].name", "required")},
 		{"empty host", "UpdateEnhancedConnection", vtPath("connection_id", vtConnID), nil, &gen.UpdateEnhancedConnectionRequest{Hosts: []gen.Host{{}}},
-			[]vtWant{{"body", "hosts[0].ip", "required"}, {"body", "hosts[0].name", "required"}}},
+			[]vtWant{{"body", "hosts[0].name", "required"}, {"body", "hosts[0].ip", "required"}}}, // in the order of the schema's required
 		// Queue and pool names are not empty, and each is given once.
 		{"empty queue name", create, vtPath(), nil, createWith(func(b *gen.CreateEnhancedConnectionRequest) { b.Queues = []string{"q1", ""} }), body("queues[1]", "minLength")},
 		{"repeated queue", create, vtPath(), nil, createWith(func(b *gen.CreateEnhancedConnectionRequest) { b.Queues = []string{"q1", "q2", "q1"} }), body("queues", "uniqueItems")},

@@ -6,9 +6,7 @@ import (
 	"runtime"
 	"runtime/debug"
 
-	"github.com/getkin/kin-openapi/openapi3"
-
-	enhancedconnections "github.com/dli-openapi/enhanced-connections"
+	"github.com/dli-openapi/enhanced-connections/internal/specrules"
 )
 
 // versionInfo is what `edsconn version` prints: enough to say which release, which spec and
@@ -53,18 +51,6 @@ func fromBuildInfo(bi *debug.BuildInfo, ok bool) versionInfo {
 	return v
 }
 
-// specVersion is info.version of the embedded spec. The CLI links kin-openapi already (the
-// embedded fake serves the spec with it), so reading the spec costs no new dependency; the
-// wrapper, which must not link a YAML parser, is not involved.
-func specVersion() (string, error) {
-	loader := openapi3.NewLoader()
-	doc, err := loader.LoadFromData(enhancedconnections.Spec())
-	if err != nil {
-		return "", fmt.Errorf("read the embedded spec: %w", err)
-	}
-	return doc.Info.Version, nil
-}
-
 func newVersionFlags() (*builtinFlags, *string) {
 	b := newBuiltinFlags("version", "Prints the module's version (the release tag a binary was installed at, "+
 		"(devel) in a checkout), the embedded spec's info.version, and the Go version and platform of the binary: "+
@@ -88,11 +74,10 @@ func runVersion(_ context.Context, e *env, args []string) int {
 		return e.fail(err)
 	}
 	v := fromBuildInfo(debug.ReadBuildInfo())
-	spec, err := specVersion()
-	if err != nil {
-		return e.fail(err)
-	}
-	v.Spec = spec
+	// Generated from the spec with its rules (internal/specrules): reading the embedded YAML
+	// here would link an OpenAPI parser into every command, whose package init alone cost
+	// more than a whole `edsconn list` against a server.
+	v.Spec = specrules.InfoVersion
 	if e.output == "json" {
 		return e.fail(e.print(v, nil))
 	}
@@ -103,7 +88,7 @@ func runVersion(_ context.Context, e *env, args []string) int {
 			rev += " (modified)"
 		}
 	}
-	_, err = fmt.Fprintf(e.stdout, "edsconn %s (%s%s)\nspec    %s (info.version)\ngo      %s %s\n",
+	_, err := fmt.Fprintf(e.stdout, "edsconn %s (%s%s)\nspec    %s (info.version)\ngo      %s %s\n",
 		v.Version, v.Module, rev, v.Spec, v.Go, v.Platform)
 	return e.fail(err)
 }

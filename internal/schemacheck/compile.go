@@ -266,7 +266,21 @@ func (c *Compiler) compileChildren(out *Schema, s *Node, where string) error {
 			out.props = append(out.props, property{name: name, required: true})
 		}
 	}
-	slices.SortFunc(out.props, func(a, b property) int { return strings.Compare(a.name, b.name) })
+	// Required properties first, in the order the schema lists them, then the others by name:
+	// the order in which refusals are found, so that the first one named is the one an OpenAPI
+	// validator (kin-openapi checks `required` in its order) names too.
+	rank := func(p property) int {
+		if i := slices.Index(s.Required, p.name); i >= 0 {
+			return i
+		}
+		return len(s.Required)
+	}
+	slices.SortFunc(out.props, func(a, b property) int {
+		if c := rank(a) - rank(b); c != 0 {
+			return c
+		}
+		return strings.Compare(a.name, b.name)
+	})
 	out.props = slices.CompactFunc(out.props, func(a, b property) bool { return a.name == b.name })
 
 	if s.Not != nil {

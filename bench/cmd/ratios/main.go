@@ -2,7 +2,8 @@
 // prints, as markdown: every workload and size with every client's medians (time, bytes and
 // allocations per call, each with benchstat's 95% confidence interval); the ratios ours/vendor,
 // ours/floor and against the loopback limit; the targets, marked met or not; the decoder study;
-// and, given -cold, the cold-start figures of cmd/coldstart.
+// the TLS concurrency tables (BenchmarkTLS); and, given -cold, the cold-start figures of
+// cmd/coldstart or cmd/clistart.
 //
 //	go run ./cmd/ratios [-cold results/coldstart.txt] results/latest.txt
 //
@@ -260,10 +261,14 @@ func report(out io.Writer, d, cold *data) {
 	if len(d.workloads("Create/"))+len(d.workloads("Show"))+len(d.workloads("List/")) > 0 {
 		clientTables(out, d, cold)
 	}
+	tlsTables(out, d)
 	decoders(out, d)
 	micro(out, d)
-	if cold != nil {
+	if cold != nil && len(cold.memberSeq["ColdStart"]) > 0 {
 		coldTable(out, cold)
+	}
+	if cold != nil {
+		cliTable(out, cold)
 	}
 }
 

@@ -1,9 +1,9 @@
 // Command genrules writes the request rules and servers of the embedded spec
-// (schemacheck.Rules) as Go code of package wrapper, a function that builds them, so that a
-// program using the wrapper neither links an OpenAPI or YAML parser nor parses or decodes
-// anything when it starts:
+// (schemacheck.Rules) and its info.version as Go code of package internal/specrules, a function
+// that builds the rules and a constant, so that a program using the wrapper or the fake neither
+// links an OpenAPI or YAML parser nor parses or decodes anything when it starts:
 //
-//	go run ./internal/cmd/genrules -o wrapper/rules.gen.go
+//	go run ./internal/cmd/genrules -o internal/specrules/rules.gen.go
 //
 // The output depends only on the spec. go generate runs it (see generate.go); CI fails if the
 // committed file differs from what it writes.
@@ -42,7 +42,7 @@ func run(out string) error {
 	if err != nil {
 		return err
 	}
-	src, err := goSource("wrapper", "specRules", rules)
+	src, err := goSource("specrules", "Rules", doc.Info.Version, rules)
 	if err != nil {
 		return err
 	}
