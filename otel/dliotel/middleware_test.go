@@ -247,9 +247,9 @@ func TestFailuresAndRetries(t *testing.T) {
 				_, err := c.ListEnhancedConnections(ctx, nil)
 				return err
 			}, []string{"429", ""}, "", "", 200},
-		{"a create the gateway times out after DLI acted: not retried", []fake.Fault{{Status: 504, AfterHandler: true}}, "CreateEnhancedConnection",
+		{"a create the gateway times out after DLI acted: not retried (recovery off)", []fake.Fault{{Status: 504, AfterHandler: true}}, "CreateEnhancedConnection",
 			func(ctx context.Context, c *wrapper.Client) error {
-				_, err := c.CreateEnhancedConnection(ctx, createBody())
+				_, err := c.CreateEnhancedConnection(ctx, createBody(), wrapper.WithRecover(false))
 				return err
 			}, []string{"504"}, "504", "APIGW.0203", 504},
 	}
