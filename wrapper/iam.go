@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dli-openapi/enhanced-connections/internal/iamerror"
 	"github.com/dli-openapi/enhanced-connections/wrapper/signer"
 )
 
@@ -265,23 +266,6 @@ func (r *projectResolver) ask(ctx context.Context) (string, error) {
 // parseIAMError reads the error answer of IAM in either of its shapes.
 func parseIAMError(status int, body []byte) *IAMError {
 	e := &IAMError{StatusCode: status}
-	var b struct {
-		Error *struct {
-			Code    json.Number `json:"code"`
-			Title   string      `json:"title"`
-			Message string      `json:"message"`
-		} `json:"error"`
-		ErrorCode string `json:"error_code"`
-		ErrorMsg  string `json:"error_msg"`
-	}
-	if json.Unmarshal(body, &b) != nil {
-		return e
-	}
-	if b.Error != nil {
-		e.Code = firstNonEmpty(b.Error.Title, string(b.Error.Code))
-		e.Message = b.Error.Message
-		return e
-	}
-	e.Code, e.Message = b.ErrorCode, b.ErrorMsg
+	e.Code, e.Message, _ = iamerror.Parse(body)
 	return e
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/dli-openapi/enhanced-connections/internal/iamerror"
 )
 
 // tempKeys is the credential object of the three platform services. The vendor SDK reads two
@@ -106,21 +108,8 @@ func send(client *http.Client, req *http.Request) (answer, error) {
 // plain text), cleaned of the given secrets and cut short.
 func failure(source string, a answer, secrets ...string) *SourceError {
 	e := &SourceError{Source: source, StatusCode: a.status}
-	var b struct {
-		Error *struct {
-			Code    json.Number `json:"code"`
-			Title   string      `json:"title"`
-			Message string      `json:"message"`
-		} `json:"error"`
-		ErrorCode string `json:"error_code"`
-		ErrorMsg  string `json:"error_msg"`
-	}
-	switch {
-	case json.Unmarshal(a.body, &b) == nil && b.Error != nil:
-		e.Code, e.Message = firstSet(b.Error.Title, string(b.Error.Code)), b.Error.Message
-	case b.ErrorCode != "" || b.ErrorMsg != "":
-		e.Code, e.Message = b.ErrorCode, b.ErrorMsg
-	default:
+	var ok bool
+	if e.Code, e.Message, ok = iamerror.Parse(a.body); !ok {
 		e.Message = string(a.body)
 	}
 	e.Code, e.Message = clean(e.Code, secrets...), clean(e.Message, secrets...)
@@ -147,15 +136,6 @@ func clean(text string, secrets ...string) string {
 		cut--
 	}
 	return text[:cut] + "..."
-}
-
-func firstSet(values ...string) string {
-	for _, v := range values {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 // newRequest is http.NewRequestWithContext for a JSON body.
