@@ -264,8 +264,15 @@ var recoverCases = []struct {
 // connection. The log is the table README quotes.
 func TestRecoverCreate(t *testing.T) {
 	rows := make([]string, len(recoverCases))
+	// The cases mostly wait (Retry-After, deadlines) on servers of their own, so they run in
+	// parallel; the table is logged once all of them are done.
+	t.Cleanup(func() {
+		t.Logf("\n| fault | before: caller gets | conns | after: caller gets | conns | test |\n|---|---|---|---|---|---|\n%s",
+			strings.Join(rows, "\n"))
+	})
 	for i, tc := range recoverCases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			var cells [2]string
 			for j, on := range []bool{false, true} {
 				env := newRecoverEnv(t, cmp(tc.timeout, 30*time.Second))
@@ -294,8 +301,6 @@ func TestRecoverCreate(t *testing.T) {
 			rows[i] = fmt.Sprintf("| %s | %s | %s | `%s` |", tc.name, cells[0], cells[1], t.Name())
 		})
 	}
-	t.Logf("\n| fault | before: caller gets | conns | after: caller gets | conns | test |\n|---|---|---|---|---|---|\n%s",
-		strings.Join(rows, "\n"))
 }
 
 // checkCreateResult holds a create's result to the promise, whatever the fault: an answer is
