@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -193,7 +194,7 @@ func (r *projectResolver) ProjectID(ctx context.Context) (string, error) {
 func (r *projectResolver) lookup(ctx context.Context, l *projectLookup) {
 	ctx, cancel := context.WithTimeout(ctx, r.timeout)
 	defer cancel()
-	id, err := r.ask(ctx)
+	id, err := r.askWithRetries(ctx)
 	r.mu.Lock()
 	if err == nil {
 		r.id = id
@@ -202,6 +203,40 @@ func (r *projectResolver) lookup(ctx context.Context, l *projectLookup) {
 	l.id, l.err = id, err
 	r.mu.Unlock()
 	close(l.done)
+}
+
+// lookupRetry is the lookup's own retry policy: it is a GET, so a broken connection, a refused
+// dial (IAM, or a fake, still starting) or a 429/502/503/504 is worth the default policy's
+// attempts, within the lookup's time limit. Anything else IAM answers is final.
+var lookupRetry = DefaultRetryPolicy()
+
+// askWithRetries asks IAM until it answers with something final.
+func (r *projectResolver) askWithRetries(ctx context.Context) (string, error) {
+	for attempt := 1; ; attempt++ {
+		id, err := r.ask(ctx)
+		if err == nil || attempt >= lookupRetry.MaxAttempts || !retryableLookup(err) ||
+			!sleep(ctx, lookupRetry.backoff(attempt)) {
+			return id, err
+		}
+	}
+}
+
+// retryableLookup: a transport failure, or IAM saying "not now".
+func retryableLookup(err error) bool {
+	var iam *IAMError
+	if errors.As(err, &iam) {
+		return retryableStatus(iam.StatusCode)
+	}
+	var le *ProjectLookupError
+	return errors.As(err, &le) && !errors.Is(err, ErrNoProject) && !errors.Is(err, ErrSeveralProjects) &&
+		!errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) && isTransport(le.Err)
+}
+
+// isTransport reports whether err came from sending the request rather than from its answer.
+func isTransport(err error) bool {
+	var ne net.Error
+	var oe *net.OpError
+	return errors.As(err, &oe) || errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)
 }
 
 // projectList is the part of IAM's answer to GET /v3/projects that the lookup reads.

@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -367,3 +370,60 @@ func TestClientWithoutProjectNeedsWhatALookupNeeds(t *testing.T) {
 type roundTrip func(*http.Request) (*http.Response, error)
 
 func (f roundTrip) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// The lookup is a GET: IAM saying "not now", or a connection that fails, is asked again within
+// the default policy's attempts; anything else IAM answers is final at once.
+func TestProjectResolverRetriesWhatMayPass(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		statuses []int // answered in turn; 200 answers the project
+		requests int64
+		ok       bool
+	}{
+		{"503 then 429 then the project", []int{503, 429, 200}, 3, true},
+		{"502 four times", []int{502, 502, 502, 502, 200}, 4, false},
+		{"401 is final", []int{401, 200}, 1, false},
+		{"500 is final", []int{500, 200}, 1, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var n atomic.Int64
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				status := tc.statuses[min(int(n.Add(1))-1, len(tc.statuses)-1)]
+				if status != 200 {
+					w.WriteHeader(status)
+					return
+				}
+				_, _ = fmt.Fprintf(w, `{"projects":[{"id":"p-1","name":%q}]}`, r.URL.Query().Get("name"))
+			}))
+			t.Cleanup(srv.Close)
+			r, _ := newResolver(t, srv.URL, "eu-de", fakeSK)
+			id, err := r.ProjectID(context.Background())
+			assert.Equal(t, tc.ok, err == nil, "%v", err)
+			if tc.ok {
+				assert.Equal(t, "p-1", id)
+			}
+			assert.Equal(t, tc.requests, n.Load())
+		})
+	}
+	t.Run("a connection that breaks", func(t *testing.T) {
+		var n atomic.Int64
+		flaky := lookupTransport(func(req *http.Request) (*http.Response, error) {
+			if n.Add(1) == 1 {
+				return nil, &net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connection refused")}
+			}
+			return &http.Response{StatusCode: 200, Header: http.Header{}, Request: req,
+				Body: io.NopCloser(strings.NewReader(`{"projects":[{"id":"p-2","name":"eu-de"}]}`))}, nil
+		})
+		r, err := wrapper.NewProjectResolver("http://127.0.0.1:9", "eu-de", flaky, signer.New(signer.Keys(fakeAK, fakeSK)))
+		require.NoError(t, err)
+		id, err := r.ProjectID(context.Background())
+		require.NoError(t, err)
+		assert.Equal(t, "p-2", id)
+		assert.Equal(t, int64(2), n.Load())
+	})
+}
+
+// lookupTransport is an http.RoundTripper made of a function.
+type lookupTransport func(*http.Request) (*http.Response, error)
+
+func (f lookupTransport) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
