@@ -3,11 +3,13 @@ package credentials
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/dli-openapi/enhanced-connections/wrapper/signer"
@@ -112,11 +114,35 @@ func (m *Metadata) keys(ctx context.Context, token string) (answer, error) {
 	if token != "" {
 		req.Header.Set(metadataTokenHeader, token)
 	}
-	a, err := send(m.client, req)
+	a, err := m.send(ctx, req)
 	if err != nil {
 		return answer{}, &SourceError{Source: m.source(), Err: noAnswer(err)}
 	}
 	return a, nil
+}
+
+// refusedRetries and refusedBackoff: a connection refused at once is a service that is starting
+// or restarting (a VM's metadata agent, a fake), worth two more tries shortly after; a dial that
+// times out (off a cloud VM, nothing answers at all) is not tried again.
+const (
+	refusedRetries = 2
+	refusedBackoff = 100 * time.Millisecond
+)
+
+// send sends req, again after a refused connection (see refusedRetries).
+func (m *Metadata) send(ctx context.Context, req *http.Request) (answer, error) {
+	for try := 0; ; try++ {
+		a, err := send(m.client, req)
+		if err == nil || try == refusedRetries || !errors.Is(err, syscall.ECONNREFUSED) {
+			return a, err
+		}
+		select {
+		case <-time.After(refusedBackoff << try):
+		case <-ctx.Done():
+			return a, err
+		}
+		req = req.Clone(req.Context()) // bodiless: a copy is all a new attempt needs
+	}
 }
 
 // noAnswer says what a metadata service that does not answer most likely means.
@@ -142,7 +168,7 @@ func (m *Metadata) sessionToken(ctx context.Context, renew bool) (string, error)
 		return "", &SourceError{Source: m.source(), Err: err}
 	}
 	req.Header.Set(metadataTTLHeader, strconv.Itoa(int(metadataTokenTTL/time.Second)))
-	a, err := send(m.client, req)
+	a, err := m.send(ctx, req)
 	if err != nil {
 		return "", &SourceError{Source: m.source(), Err: noAnswer(err)}
 	}

@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -322,4 +324,35 @@ func TestValuesAndProvidersPrintNoSecret(t *testing.T) {
 			assert.False(t, strings.Contains(out, secret), "leaks %s: %s", secret, out)
 		}
 	}
+}
+
+// A metadata service that refuses the connection (starting, restarting) is tried twice more,
+// shortly after, then the refusal is the answer; a dial that times out is never tried again.
+func TestMetadataRetriesARefusedConnection(t *testing.T) {
+	p := newPlatform(t, func(_ int, r *http.Request, _ string) (int, http.Header, string) {
+		if r.Method == http.MethodPut {
+			return 200, nil, "session-token"
+		}
+		return 200, nil, vendorMetadataAnswer
+	})
+	var dials atomic.Int64
+	refuseFirst := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if dials.Add(1) == 1 {
+			return nil, &net.OpError{Op: "dial", Net: network, Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
+		}
+		return (&net.Dialer{}).DialContext(ctx, network, addr)
+	}}}
+	v, err := NewMetadata(p.srv.URL, refuseFirst).Retrieve(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, "ak", v.AccessKey)
+	assert.Equal(t, int64(2), dials.Load(), "refused once, then connected (and kept the connection)")
+
+	var refused atomic.Int64
+	alwaysRefused := &http.Client{Transport: &http.Transport{DialContext: func(context.Context, string, string) (net.Conn, error) {
+		refused.Add(1)
+		return nil, &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
+	}}}
+	_, err = NewMetadata(p.srv.URL, alwaysRefused).Retrieve(context.Background())
+	require.Error(t, err)
+	assert.Equal(t, int64(1+refusedRetries), refused.Load())
 }
