@@ -75,7 +75,6 @@ type Cache struct {
 	has      bool
 	inflight *refresh
 	retryAt  time.Time // no refresh of usable keys before this
-	lastErr  error
 	refreshs int
 }
 
@@ -182,7 +181,6 @@ func (c *Cache) run(r *refresh) {
 	c.inflight = nil
 	switch {
 	case err != nil:
-		c.lastErr = err
 		c.retryAt = now.Add(c.opts.RetryAfter)
 		if c.has && c.usable(c.cur, now) {
 			r.v = c.cur // a waiter that came while these were still fine gets them
@@ -196,7 +194,7 @@ func (c *Cache) run(r *refresh) {
 		r.v = v
 	default:
 		c.cur, c.has = v, true
-		c.retryAt, c.lastErr = time.Time{}, nil
+		c.retryAt = time.Time{}
 		r.v = v
 	}
 	c.mu.Unlock()
