@@ -27,13 +27,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/dli-openapi/enhanced-connections/bench/internal/benchfile"
 )
 
 // Credentials and project of every run: test values the fake accepts with -require-auth.
@@ -122,12 +123,7 @@ func run(n int, out, inits string, initRuns int, header, baseline string) error 
 	}
 	defer f.Close()
 	w := bufio.NewWriter(f)
-	for _, l := range strings.Split(strings.TrimRight(header, "\n"), "\n") {
-		if l != "" {
-			fmt.Fprintln(w, "# "+l)
-		}
-	}
-	fmt.Fprintf(w, "goos: %s\ngoarch: %s\npkg: github.com/dli-openapi/enhanced-connections/bench/cmd/clistart\n", runtime.GOOS, runtime.GOARCH)
+	benchfile.WriteHead(w, header, "github.com/dli-openapi/enhanced-connections/bench/cmd/clistart")
 	for i := range n {
 		for j := range programs {
 			p := programs[(i+j)%len(programs)]

@@ -25,11 +25,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/dli-openapi/enhanced-connections/bench/internal/benchfile"
 	"github.com/dli-openapi/enhanced-connections/bench/internal/fixture"
 )
 
@@ -91,12 +91,7 @@ func run(n int, out, header string) error {
 	}
 	defer f.Close()
 	w := bufio.NewWriter(f)
-	for _, l := range strings.Split(strings.TrimRight(header, "\n"), "\n") {
-		if l != "" {
-			fmt.Fprintln(w, "# "+l)
-		}
-	}
-	fmt.Fprintf(w, "goos: %s\ngoarch: %s\npkg: github.com/dli-openapi/enhanced-connections/bench/cmd/coldstart\n", runtime.GOOS, runtime.GOARCH)
+	benchfile.WriteHead(w, header, "github.com/dli-openapi/enhanced-connections/bench/cmd/coldstart")
 	for i := range n {
 		for j := range programs {
 			p := programs[(i+j)%len(programs)]

@@ -23,6 +23,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/dli-openapi/enhanced-connections/bench/internal/benchfile"
 )
 
 func main() {
@@ -67,11 +69,7 @@ func run(rounds int, benchtime, out, filter, header string) error {
 	}
 	defer f.Close()
 	w := bufio.NewWriter(f)
-	for _, l := range strings.Split(strings.TrimRight(header, "\n"), "\n") {
-		if l != "" {
-			fmt.Fprintln(w, "# "+l)
-		}
-	}
+	benchfile.WriteHead(w, header, "")
 	for _, l := range config {
 		fmt.Fprintln(w, l)
 	}
