@@ -380,9 +380,9 @@ func (s *search) clouds() (*candidate, error) {
 		s.look(name, "not set")
 		return nil, nil
 	}
-	dirs := []string{s.workDir(), filepath.Join(s.homeDir(), ".config", "openstack"), s.systemDir()}
-	if s.homeDir() == "" {
-		dirs[1] = ""
+	dirs := []string{s.workDir(), "", s.systemDir()} // "": no home directory to look in
+	if home := s.homeDir(); home != "" {
+		dirs[1] = filepath.Join(home, ".config", "openstack")
 	}
 	exists := func(p string) bool { _, err := os.Stat(p); return err == nil }
 	path := configFile(s.env(EnvClientConfigFile), "clouds", dirs, exists)
@@ -452,7 +452,7 @@ func (s *search) podIdentity() (*candidate, error) {
 		s.look(name, "incomplete")
 		return nil, incomplete("$%s and $%s go together (CCE pod identity): only %s is set", EnvPodIdentityURI, EnvPodIdentityTokenFile, firstSetting(uri, tokenFile).From)
 	}
-	if u, err := url.Parse(uri.Value); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if !isHTTPURL(uri.Value) {
 		s.look(name, "incomplete")
 		return nil, incomplete("%s is not an http or https URL", uri.From)
 	}
@@ -502,7 +502,7 @@ func (s *search) metadata() *candidate {
 	m := NewMetadata(explicit, s.o.MetadataClient)
 	s.look(name, "used: "+m.Endpoint()+" (asked on the first call)")
 	return &candidate{source: m.source(), kind: Renewed, build: func(*Discovery) (Provider, error) {
-		if u, err := url.Parse(m.Endpoint()); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		if !isHTTPURL(m.Endpoint()) {
 			return nil, incomplete("$%s %q is not an http or https URL", EnvMetadataEndpoint, explicit)
 		}
 		return m, nil
@@ -544,6 +544,13 @@ func isLoopback(endpoint string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// isHTTPURL reports whether s is an absolute http or https URL with a host: what a platform
+// endpoint must be before any key or token is sent to it.
+func isHTTPURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // iamSetting normalises an IAM endpoint: OS_AUTH_URL and clouds.yaml's auth_url name Keystone's
